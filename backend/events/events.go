@@ -1,0 +1,34 @@
+// Package events names the events the backend sends to the user interface and the shape
+// of each payload. frontend/src/lib/api/events.ts mirrors this file; keep them in step.
+package events
+
+// Event names. Each is "<area>:<what happened>".
+const (
+	// ContactsChanged follows any write to contacts or to their group memberships.
+	ContactsChanged = "contacts:changed"
+	// GroupsChanged follows any write to groups or to memberships (member counts change).
+	GroupsChanged = "groups:changed"
+	// SettingsChanged follows a settings update; the payload is the new settings.
+	SettingsChanged = "settings:changed"
+)
+
+// ContactsChangedPayload lists the contacts that changed; an empty list means "many or
+// unknown", so the interface should refresh whatever it shows.
+type ContactsChangedPayload struct {
+	IDs []uint64 `json:"ids"`
+}
+
+// GroupsChangedPayload carries nothing yet; the interface reloads the group list.
+type GroupsChangedPayload struct{}
+
+// Emitter delivers an event to the user interface. app.go implements it with the Wails
+// runtime; tests and the CLI use Discard or a recorder.
+type Emitter interface {
+	Emit(name string, payload any)
+}
+
+// Discard is an Emitter that drops every event, for the CLI where nobody listens.
+type Discard struct{}
+
+// Emit drops the event.
+func (Discard) Emit(string, any) {}

@@ -1,0 +1,100 @@
+package store
+
+import "encoding/binary"
+
+// The key schema. Every key starts with a short prefix that ends in '/', so a prefix scan
+// for one kind of key never runs into another kind ("c/" never matches "cg/…" because no
+// prefix is a prefix of another). IDs are 8-byte big-endian integers, so keys sort in ID
+// order and every ID has the same width. Values are described next to each key.
+//
+//	c/<contact id>              → contact record (record.go, encodeContact)
+//	p/<canonical phone>         → <contact id>; the unique phone index. A phone has at
+//	                              most one contact, and a contact has exactly one phone key.
+//	g/<group id>                → group record (record.go, encodeGroup)
+//	n/<folded group name>       → <group id>; the unique, case-insensitive group-name index.
+//	m/<group id><contact id>    → empty; membership, read as "group has member".
+//	r/<contact id><group id>    → empty; the same membership, read as "contact is in group".
+//	                              m/ and r/ are always written and deleted together.
+//	s/<setting name>            → the setting's value as UTF-8 text.
+//	q/<sequence name>           → Badger sequence state for ID allocation (contact, group).
+//	v/schema                    → the schema version as one uvarint.
+//
+// A contact, its phone key and its membership edges are written in one transaction, and
+// so are a group and its name key, so a crash never leaves an index entry without its
+// record. Deleting a group removes its record and name key first, in one transaction;
+// membership edges of a group that no longer exists are orphans that Open's caller
+// removes (DB.RemoveOrphanMemberships), so a crash in the middle of that cleanup is safe.
+const (
+	prefixContact    = "c/"
+	prefixPhone      = "p/"
+	prefixGroup      = "g/"
+	prefixGroupName  = "n/"
+	prefixMember     = "m/"
+	prefixMemberOf   = "r/"
+	prefixSetting    = "s/"
+	prefixSequence   = "q/"
+	keySchemaVersion = "v/schema"
+)
+
+// schemaVersion is written on first open; a later schema bumps it and migrates.
+const schemaVersion = 1
+
+func idKey(prefix string, id uint64) []byte {
+	k := make([]byte, len(prefix)+8)
+	copy(k, prefix)
+	binary.BigEndian.PutUint64(k[len(prefix):], id)
+	return k
+}
+
+func pairKey(prefix string, a, b uint64) []byte {
+	k := make([]byte, len(prefix)+16)
+	copy(k, prefix)
+	binary.BigEndian.PutUint64(k[len(prefix):], a)
+	binary.BigEndian.PutUint64(k[len(prefix)+8:], b)
+	return k
+}
+
+func stringKey(prefix, s string) []byte {
+	k := make([]byte, 0, len(prefix)+len(s))
+	return append(append(k, prefix...), s...)
+}
+
+func contactKey(id uint64) []byte      { return idKey(prefixContact, id) }
+func groupKey(id uint64) []byte        { return idKey(prefixGroup, id) }
+func phoneKey(phone string) []byte     { return stringKey(prefixPhone, phone) }
+func groupNameKey(fold string) []byte  { return stringKey(prefixGroupName, fold) }
+func settingKey(name string) []byte    { return stringKey(prefixSetting, name) }
+func sequenceKey(name string) []byte   { return stringKey(prefixSequence, name) }
+func memberKey(gid, cid uint64) []byte { return pairKey(prefixMember, gid, cid) }
+func memberOfKey(cid, gid uint64) []byte {
+	return pairKey(prefixMemberOf, cid, gid)
+}
+
+// membersPrefix is the prefix of every m/ key of one group.
+func membersPrefix(gid uint64) []byte { return idKey(prefixMember, gid) }
+
+// memberOfPrefix is the prefix of every r/ key of one contact.
+func memberOfPrefix(cid uint64) []byte { return idKey(prefixMemberOf, cid) }
+
+// idValue encodes an ID stored as an index value.
+func idValue(id uint64) []byte {
+	v := make([]byte, 8)
+	binary.BigEndian.PutUint64(v, id)
+	return v
+}
+
+// pairFromKey reads the two IDs of an m/ or r/ key.
+func pairFromKey(prefix string, k []byte) (a, b uint64, ok bool) {
+	if len(k) != len(prefix)+16 {
+		return 0, 0, false
+	}
+	return binary.BigEndian.Uint64(k[len(prefix):]), binary.BigEndian.Uint64(k[len(prefix)+8:]), true
+}
+
+// idFromKey reads the ID of a c/ or g/ key.
+func idFromKey(prefix string, k []byte) (uint64, bool) {
+	if len(k) != len(prefix)+8 {
+		return 0, false
+	}
+	return binary.BigEndian.Uint64(k[len(prefix):]), true
+}

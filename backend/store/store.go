@@ -1,0 +1,574 @@
+// Package store keeps Kontak's contacts, groups, memberships and settings in an embedded
+// Badger database. It is the only package that imports Badger: keys.go documents the key
+// schema, record.go the record encoding, and this file opening, closing and transactions.
+package store
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"log/slog"
+	"os"
+	"strings"
+	"sync"
+	"time"
+
+	badger "github.com/dgraph-io/badger/v4"
+	"github.com/dgraph-io/badger/v4/options"
+)
+
+// ErrNotFound reports that a record or index entry does not exist.
+var ErrNotFound = errors.New("not found")
+
+// ErrLocked reports that another process (a second Kontak window, or the CLI while the app
+// is open) holds the data folder. Badger allows one process per folder.
+var ErrLocked = errors.New("Kontak is already open")
+
+// PhoneTakenError reports that a phone number already belongs to another contact.
+type PhoneTakenError struct {
+	Phone     string
+	ContactID uint64
+}
+
+func (e *PhoneTakenError) Error() string {
+	return fmt.Sprintf("phone %s belongs to contact %d", e.Phone, e.ContactID)
+}
+
+// GroupNameTakenError reports that another group has the same name, ignoring case.
+type GroupNameTakenError struct {
+	Name    string
+	GroupID uint64
+}
+
+func (e *GroupNameTakenError) Error() string {
+	return fmt.Sprintf("group name %q belongs to group %d", e.Name, e.GroupID)
+}
+
+// DB is an open Kontak database. It is safe for concurrent use.
+type DB struct {
+	bdb      *badger.DB
+	mu       sync.Mutex // guards seqs
+	seqs     map[string]*badger.Sequence
+	stopGC   chan struct{}
+	gcDone   chan struct{}
+	closeErr error
+	closed   sync.Once
+}
+
+// Options tune Open. The zero value is what the app uses.
+type Options struct {
+	// InMemory keeps everything in memory; dir is ignored. Tests and benchmarks use it.
+	InMemory bool
+	// GCInterval is how often value-log garbage collection runs; zero means ten minutes.
+	GCInterval time.Duration
+}
+
+// badgerOptions are chosen for a desktop app rather than a server (see
+// shared/notes/performance-floors.md §4): 16 MB memtables instead of 64 MB, 64 MB value-log
+// files instead of 1 GB, one version per key, and ZSTD level 1, which made bulk writes
+// faster than no compression and the folder 2.2 times smaller. Writes are not synced on
+// every commit: the OS flushes within seconds, Close syncs, and a crash loses at most the
+// last moments without ever leaving a half-written transaction.
+func badgerOptions(dir string, o Options) badger.Options {
+	opts := badger.DefaultOptions(dir).
+		WithLogger(badgerLogger{}).
+		WithMemTableSize(16 << 20).
+		WithValueLogFileSize(64 << 20).
+		WithNumVersionsToKeep(1).
+		WithSyncWrites(false).
+		WithCompression(options.ZSTD).
+		WithZSTDCompressionLevel(1).
+		WithBlockCacheSize(64 << 20).
+		WithMetricsEnabled(false)
+	if o.InMemory {
+		opts = opts.WithDir("").WithValueDir("").WithInMemory(true)
+	}
+	return opts
+}
+
+// Open opens (creating if needed) the database in dir. It returns ErrLocked when another
+// process has the folder open.
+func Open(dir string, o Options) (*DB, error) {
+	if !o.InMemory {
+		if err := os.MkdirAll(dir, 0o700); err != nil {
+			return nil, fmt.Errorf("create data folder: %w", err)
+		}
+	}
+	bdb, err := badger.Open(badgerOptions(dir, o))
+	if err != nil {
+		if strings.Contains(err.Error(), "Another process is using this Badger database") {
+			return nil, fmt.Errorf("open %s: %w", dir, ErrLocked)
+		}
+		return nil, fmt.Errorf("open database: %w", err)
+	}
+	db := &DB{
+		bdb:    bdb,
+		seqs:   make(map[string]*badger.Sequence),
+		stopGC: make(chan struct{}),
+		gcDone: make(chan struct{}),
+	}
+	if err := db.checkSchema(); err != nil {
+		bdb.Close()
+		return nil, err
+	}
+	interval := o.GCInterval
+	if interval <= 0 {
+		interval = 10 * time.Minute
+	}
+	go db.runGC(interval)
+	return db, nil
+}
+
+func (db *DB) checkSchema() error {
+	return db.bdb.Update(func(txn *badger.Txn) error {
+		item, err := txn.Get([]byte(keySchemaVersion))
+		if errors.Is(err, badger.ErrKeyNotFound) {
+			return txn.Set([]byte(keySchemaVersion), binary.AppendUvarint(nil, schemaVersion))
+		}
+		if err != nil {
+			return fmt.Errorf("read schema version: %w", err)
+		}
+		return item.Value(func(v []byte) error {
+			got, n := binary.Uvarint(v)
+			if n <= 0 {
+				return fmt.Errorf("read schema version: %w", errCorrupt)
+			}
+			if got > schemaVersion {
+				return fmt.Errorf("the data folder was written by a newer Kontak (schema %d, this one knows %d)", got, schemaVersion)
+			}
+			return nil
+		})
+	})
+}
+
+// runGC reclaims value-log space now and then. Kontak's values are small and live in the
+// LSM tree, so there is usually nothing to do, but a long-lived database must not grow
+// without bound if large values ever land in the value log.
+func (db *DB) runGC(interval time.Duration) {
+	defer close(db.gcDone)
+	t := time.NewTicker(interval)
+	defer t.Stop()
+	for {
+		select {
+		case <-db.stopGC:
+			return
+		case <-t.C:
+			for db.bdb.RunValueLogGC(0.5) == nil {
+			}
+		}
+	}
+}
+
+// Close releases ID sequences, stops garbage collection and closes the database,
+// flushing everything to disk. It is safe to call more than once.
+func (db *DB) Close() error {
+	db.closed.Do(func() {
+		close(db.stopGC)
+		<-db.gcDone
+		db.mu.Lock()
+		for name, s := range db.seqs {
+			if err := s.Release(); err != nil {
+				slog.Warn("release sequence", "name", name, "err", err)
+			}
+		}
+		db.seqs = nil
+		db.mu.Unlock()
+		db.closeErr = db.bdb.Close()
+	})
+	return db.closeErr
+}
+
+// NextID returns the next ID of a sequence ("contact", "group"). IDs start at 1 and are
+// never reused; a crash may skip a few, which is harmless.
+func (db *DB) NextID(name string) (uint64, error) {
+	db.mu.Lock()
+	defer db.mu.Unlock()
+	if db.seqs == nil {
+		return 0, errors.New("database is closed")
+	}
+	s, ok := db.seqs[name]
+	if !ok {
+		var err error
+		s, err = db.bdb.GetSequence(sequenceKey(name), 128)
+		if err != nil {
+			return 0, fmt.Errorf("sequence %s: %w", name, err)
+		}
+		db.seqs[name] = s
+	}
+	for {
+		id, err := s.Next()
+		if err != nil {
+			return 0, fmt.Errorf("sequence %s: %w", name, err)
+		}
+		if id != 0 {
+			return id, nil
+		}
+	}
+}
+
+// Update runs fn in a read-write transaction and commits it; if fn returns an error
+// nothing is written. A commit that loses a race with another writer is retried.
+func (db *DB) Update(fn func(*Txn) error) error {
+	for attempt := 0; ; attempt++ {
+		err := db.bdb.Update(func(txn *badger.Txn) error { return fn(&Txn{txn: txn}) })
+		if errors.Is(err, badger.ErrConflict) && attempt < 5 {
+			continue
+		}
+		return err
+	}
+}
+
+// View runs fn in a read-only transaction.
+func (db *DB) View(fn func(*Txn) error) error {
+	return db.bdb.View(func(txn *badger.Txn) error { return fn(&Txn{txn: txn}) })
+}
+
+// IsTooBig reports whether a transaction grew past what Badger commits at once; callers
+// that write many records split their work into smaller transactions.
+func IsTooBig(err error) bool { return errors.Is(err, badger.ErrTxnTooBig) }
+
+// Txn is a transaction over Kontak's records. Its methods keep records and their index
+// keys in step; nothing else writes keys.
+type Txn struct {
+	txn *badger.Txn
+}
+
+func (t *Txn) get(key []byte) ([]byte, error) {
+	item, err := t.txn.Get(key)
+	if errors.Is(err, badger.ErrKeyNotFound) {
+		return nil, ErrNotFound
+	}
+	if err != nil {
+		return nil, err
+	}
+	return item.ValueCopy(nil)
+}
+
+func (t *Txn) exists(key []byte) (bool, error) {
+	_, err := t.txn.Get(key)
+	if errors.Is(err, badger.ErrKeyNotFound) {
+		return false, nil
+	}
+	return err == nil, err
+}
+
+func (t *Txn) getID(key []byte) (uint64, error) {
+	v, err := t.get(key)
+	if err != nil {
+		return 0, err
+	}
+	if len(v) != 8 {
+		return 0, errCorrupt
+	}
+	return binary.BigEndian.Uint64(v), nil
+}
+
+// Contact returns the contact with the given ID, or ErrNotFound.
+func (t *Txn) Contact(id uint64) (Contact, error) {
+	v, err := t.get(contactKey(id))
+	if err != nil {
+		return Contact{}, err
+	}
+	return decodeContact(id, v)
+}
+
+// ContactIDByPhone returns the ID of the contact with this canonical phone, or ErrNotFound.
+func (t *Txn) ContactIDByPhone(phone string) (uint64, error) {
+	return t.getID(phoneKey(phone))
+}
+
+// PutContact writes c and its phone key. When c replaces a stored contact whose phone
+// differs, the old phone key is removed. A phone that belongs to another contact gives a
+// *PhoneTakenError and writes nothing.
+func (t *Txn) PutContact(c Contact) error {
+	if c.ID == 0 || c.Phone == "" {
+		return errors.New("put contact: missing id or phone")
+	}
+	owner, err := t.ContactIDByPhone(c.Phone)
+	switch {
+	case err == nil && owner != c.ID:
+		return &PhoneTakenError{Phone: c.Phone, ContactID: owner}
+	case err != nil && !errors.Is(err, ErrNotFound):
+		return fmt.Errorf("read phone index: %w", err)
+	}
+	old, err := t.Contact(c.ID)
+	switch {
+	case err == nil && old.Phone != c.Phone:
+		if err := t.txn.Delete(phoneKey(old.Phone)); err != nil {
+			return err
+		}
+	case err != nil && !errors.Is(err, ErrNotFound):
+		return fmt.Errorf("read contact: %w", err)
+	}
+	if err := t.txn.Set(contactKey(c.ID), encodeContact(&c)); err != nil {
+		return err
+	}
+	return t.txn.Set(phoneKey(c.Phone), idValue(c.ID))
+}
+
+// DeleteContact removes the contact, its phone key and its memberships in both
+// directions. It returns ErrNotFound if there is no such contact.
+func (t *Txn) DeleteContact(id uint64) error {
+	c, err := t.Contact(id)
+	if err != nil {
+		return err
+	}
+	gids, err := t.ContactGroups(id)
+	if err != nil {
+		return err
+	}
+	for _, gid := range gids {
+		if err := t.txn.Delete(memberKey(gid, id)); err != nil {
+			return err
+		}
+		if err := t.txn.Delete(memberOfKey(id, gid)); err != nil {
+			return err
+		}
+	}
+	if err := t.txn.Delete(phoneKey(c.Phone)); err != nil {
+		return err
+	}
+	return t.txn.Delete(contactKey(id))
+}
+
+// ContactGroups returns the IDs of the groups the contact is in, in ID order.
+func (t *Txn) ContactGroups(cid uint64) ([]uint64, error) {
+	var gids []uint64
+	err := t.scanKeys(memberOfPrefix(cid), func(k []byte) error {
+		if _, gid, ok := pairFromKey(prefixMemberOf, k); ok {
+			gids = append(gids, gid)
+		}
+		return nil
+	})
+	return gids, err
+}
+
+// Group returns the group with the given ID, or ErrNotFound.
+func (t *Txn) Group(id uint64) (Group, error) {
+	v, err := t.get(groupKey(id))
+	if err != nil {
+		return Group{}, err
+	}
+	return decodeGroup(id, v)
+}
+
+// GroupIDByName returns the ID of the group whose folded name is fold, or ErrNotFound.
+// The caller folds the name (contacts.FoldGroupName) so the rule lives in one place.
+func (t *Txn) GroupIDByName(fold string) (uint64, error) {
+	return t.getID(groupNameKey(fold))
+}
+
+// PutGroup writes g and its name key under fold, the case-folded name. A rename removes
+// the old name key. A name that belongs to another group gives a *GroupNameTakenError.
+func (t *Txn) PutGroup(g Group, fold, oldFold string) error {
+	if g.ID == 0 || fold == "" {
+		return errors.New("put group: missing id or name")
+	}
+	owner, err := t.GroupIDByName(fold)
+	switch {
+	case err == nil && owner != g.ID:
+		return &GroupNameTakenError{Name: g.Name, GroupID: owner}
+	case err != nil && !errors.Is(err, ErrNotFound):
+		return fmt.Errorf("read group-name index: %w", err)
+	}
+	if oldFold != "" && oldFold != fold {
+		if err := t.txn.Delete(groupNameKey(oldFold)); err != nil {
+			return err
+		}
+	}
+	if err := t.txn.Set(groupKey(g.ID), encodeGroup(&g)); err != nil {
+		return err
+	}
+	return t.txn.Set(groupNameKey(fold), idValue(g.ID))
+}
+
+// DeleteGroup removes the group record and its name key. Its membership edges become
+// orphans; DB.RemoveMemberships deletes them afterwards in batches, because a large group
+// has more edges than one transaction can hold.
+func (t *Txn) DeleteGroup(id uint64, fold string) error {
+	if _, err := t.Group(id); err != nil {
+		return err
+	}
+	if err := t.txn.Delete(groupNameKey(fold)); err != nil {
+		return err
+	}
+	return t.txn.Delete(groupKey(id))
+}
+
+// AddMember puts the contact in the group, writing both edges. It reports whether the
+// membership is new.
+func (t *Txn) AddMember(gid, cid uint64) (bool, error) {
+	ok, err := t.exists(memberKey(gid, cid))
+	if err != nil || ok {
+		return false, err
+	}
+	if err := t.txn.Set(memberKey(gid, cid), nil); err != nil {
+		return false, err
+	}
+	return true, t.txn.Set(memberOfKey(cid, gid), nil)
+}
+
+// RemoveMember takes the contact out of the group, deleting both edges. It reports
+// whether there was such a membership.
+func (t *Txn) RemoveMember(gid, cid uint64) (bool, error) {
+	ok, err := t.exists(memberKey(gid, cid))
+	if err != nil || !ok {
+		return false, err
+	}
+	if err := t.txn.Delete(memberKey(gid, cid)); err != nil {
+		return false, err
+	}
+	return true, t.txn.Delete(memberOfKey(cid, gid))
+}
+
+// Setting returns a setting's value, or ErrNotFound when it was never set.
+func (t *Txn) Setting(name string) (string, error) {
+	v, err := t.get(settingKey(name))
+	return string(v), err
+}
+
+// PutSetting stores a setting's value.
+func (t *Txn) PutSetting(name, value string) error {
+	return t.txn.Set(settingKey(name), []byte(value))
+}
+
+func (t *Txn) scanKeys(prefix []byte, fn func(k []byte) error) error {
+	o := badger.DefaultIteratorOptions
+	o.PrefetchValues = false
+	o.Prefix = prefix
+	it := t.txn.NewIterator(o)
+	defer it.Close()
+	for it.Rewind(); it.Valid(); it.Next() {
+		if err := fn(it.Item().Key()); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// EachContact calls fn for every contact in ID order. It reads a consistent snapshot.
+func (db *DB) EachContact(fn func(Contact) error) error {
+	return db.bdb.View(func(txn *badger.Txn) error {
+		o := badger.DefaultIteratorOptions
+		o.Prefix = []byte(prefixContact)
+		it := txn.NewIterator(o)
+		defer it.Close()
+		for it.Rewind(); it.Valid(); it.Next() {
+			item := it.Item()
+			id, ok := idFromKey(prefixContact, item.Key())
+			if !ok {
+				continue
+			}
+			var c Contact
+			if err := item.Value(func(v []byte) error {
+				var err error
+				c, err = decodeContact(id, v)
+				return err
+			}); err != nil {
+				return err
+			}
+			if err := fn(c); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// Groups returns every group in ID order.
+func (db *DB) Groups() ([]Group, error) {
+	var gs []Group
+	err := db.bdb.View(func(txn *badger.Txn) error {
+		o := badger.DefaultIteratorOptions
+		o.Prefix = []byte(prefixGroup)
+		it := txn.NewIterator(o)
+		defer it.Close()
+		for it.Rewind(); it.Valid(); it.Next() {
+			item := it.Item()
+			id, ok := idFromKey(prefixGroup, item.Key())
+			if !ok {
+				continue
+			}
+			v, err := item.ValueCopy(nil)
+			if err != nil {
+				return err
+			}
+			g, err := decodeGroup(id, v)
+			if err != nil {
+				return err
+			}
+			gs = append(gs, g)
+		}
+		return nil
+	})
+	return gs, err
+}
+
+// EachMembership calls fn for every group→contact edge, ordered by group then contact.
+func (db *DB) EachMembership(fn func(gid, cid uint64) error) error {
+	return db.View(func(t *Txn) error {
+		return t.scanKeys([]byte(prefixMember), func(k []byte) error {
+			gid, cid, ok := pairFromKey(prefixMember, k)
+			if !ok {
+				return nil
+			}
+			return fn(gid, cid)
+		})
+	})
+}
+
+// RemoveMemberships deletes every membership edge of the given group, in both
+// directions, in batches small enough for one transaction each. It is used after
+// DeleteGroup and at start-up for edges left behind by a crash.
+func (db *DB) RemoveMemberships(gid uint64) error {
+	const batch = 2000
+	for {
+		var cids []uint64
+		err := db.View(func(t *Txn) error {
+			return t.scanKeys(membersPrefix(gid), func(k []byte) error {
+				_, cid, ok := pairFromKey(prefixMember, k)
+				if ok {
+					cids = append(cids, cid)
+				}
+				if len(cids) == batch {
+					return errBatchFull
+				}
+				return nil
+			})
+		})
+		if err != nil && !errors.Is(err, errBatchFull) {
+			return fmt.Errorf("list memberships: %w", err)
+		}
+		if len(cids) == 0 {
+			return nil
+		}
+		err = db.bdb.Update(func(txn *badger.Txn) error {
+			for _, cid := range cids {
+				if err := txn.Delete(memberKey(gid, cid)); err != nil {
+					return err
+				}
+				if err := txn.Delete(memberOfKey(cid, gid)); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return fmt.Errorf("remove memberships: %w", err)
+		}
+	}
+}
+
+var errBatchFull = errors.New("batch full")
+
+// badgerLogger sends Badger's warnings and errors to slog and drops its chatter.
+type badgerLogger struct{}
+
+func (badgerLogger) Errorf(f string, a ...any) {
+	slog.Error("badger: " + strings.TrimSpace(fmt.Sprintf(f, a...)))
+}
+func (badgerLogger) Warningf(f string, a ...any) {
+	slog.Warn("badger: " + strings.TrimSpace(fmt.Sprintf(f, a...)))
+}
+func (badgerLogger) Infof(string, ...any)  {}
+func (badgerLogger) Debugf(string, ...any) {}

@@ -1,0 +1,334 @@
+package store
+
+import (
+	"errors"
+	"reflect"
+	"testing"
+)
+
+func openTemp(t *testing.T) (*DB, string) {
+	t.Helper()
+	dir := t.TempDir()
+	db, err := Open(dir, Options{})
+	if err != nil {
+		t.Fatalf("Open: %v", err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db, dir
+}
+
+func mustUpdate(t *testing.T, db *DB, fn func(*Txn) error) {
+	t.Helper()
+	if err := db.Update(fn); err != nil {
+		t.Fatalf("Update: %v", err)
+	}
+}
+
+func TestContactRoundTrip(t *testing.T) {
+	db, dir := openTemp(t)
+	want := Contact{
+		ID: 7, Name: "Siti Nurhaliza", OriginalName: "siti", Phone: "6281234567890",
+		Email: "siti@example.co.id", Source: "manual", CreatedAt: 1700000000000, UpdatedAt: 1700000000500,
+		Fields: []Field{{"Kota", "Bandung"}, {"Catatan", "suka warna hijau 💚\nbaris dua"}},
+	}
+	mustUpdate(t, db, func(tx *Txn) error { return tx.PutContact(want) })
+	if err := db.Close(); err != nil {
+		t.Fatalf("Close: %v", err)
+	}
+	db, err := Open(dir, Options{})
+	if err != nil {
+		t.Fatalf("reopen: %v", err)
+	}
+	defer db.Close()
+	var got Contact
+	var byPhone uint64
+	err = db.View(func(tx *Txn) error {
+		var err error
+		if got, err = tx.Contact(7); err != nil {
+			return err
+		}
+		byPhone, err = tx.ContactIDByPhone("6281234567890")
+		return err
+	})
+	if err != nil {
+		t.Fatalf("View: %v", err)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("after reopen got %+v, want %+v", got, want)
+	}
+	if byPhone != 7 {
+		t.Errorf("phone index gives %d, want 7", byPhone)
+	}
+}
+
+func TestPutContactKeepsPhoneIndexUnique(t *testing.T) {
+	tests := []struct {
+		name      string
+		put       []Contact
+		wantErr   any // nil or a pointer to the error type expected from the last put
+		wantPhone map[string]uint64
+	}{
+		{
+			name:      "new contacts",
+			put:       []Contact{{ID: 1, Name: "A", Phone: "62811"}, {ID: 2, Name: "B", Phone: "62822"}},
+			wantPhone: map[string]uint64{"62811": 1, "62822": 2},
+		},
+		{
+			name:      "changing a phone frees the old one",
+			put:       []Contact{{ID: 1, Name: "A", Phone: "62811"}, {ID: 1, Name: "A", Phone: "62833"}},
+			wantPhone: map[string]uint64{"62811": 0, "62833": 1},
+		},
+		{
+			name:      "a phone of another contact is refused",
+			put:       []Contact{{ID: 1, Name: "A", Phone: "62811"}, {ID: 2, Name: "B", Phone: "62811"}},
+			wantErr:   new(*PhoneTakenError),
+			wantPhone: map[string]uint64{"62811": 1},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			db, _ := openTemp(t)
+			var err error
+			for _, c := range tt.put {
+				err = db.Update(func(tx *Txn) error { return tx.PutContact(c) })
+			}
+			switch {
+			case tt.wantErr == nil && err != nil:
+				t.Fatalf("last put: got error %v, want none", err)
+			case tt.wantErr != nil && !errors.As(err, tt.wantErr):
+				t.Fatalf("last put: got error %v, want %T", err, tt.wantErr)
+			}
+			db.View(func(tx *Txn) error {
+				for phone, want := range tt.wantPhone {
+					got, err := tx.ContactIDByPhone(phone)
+					if want == 0 && !errors.Is(err, ErrNotFound) {
+						t.Errorf("phone %s: got id %d err %v, want ErrNotFound", phone, got, err)
+					}
+					if want != 0 && got != want {
+						t.Errorf("phone %s: got id %d err %v, want %d", phone, got, err, want)
+					}
+				}
+				return nil
+			})
+		})
+	}
+}
+
+func TestDeleteContactRemovesIndexAndMemberships(t *testing.T) {
+	db, _ := openTemp(t)
+	mustUpdate(t, db, func(tx *Txn) error {
+		if err := tx.PutGroup(Group{ID: 1, Name: "VIP"}, "vip", ""); err != nil {
+			return err
+		}
+		if err := tx.PutContact(Contact{ID: 5, Name: "Budi", Phone: "62812"}); err != nil {
+			return err
+		}
+		_, err := tx.AddMember(1, 5)
+		return err
+	})
+	mustUpdate(t, db, func(tx *Txn) error { return tx.DeleteContact(5) })
+
+	if err := db.View(func(tx *Txn) error {
+		_, err := tx.Contact(5)
+		return err
+	}); !errors.Is(err, ErrNotFound) {
+		t.Errorf("contact after delete: got %v, want ErrNotFound", err)
+	}
+	var edges int
+	db.EachMembership(func(gid, cid uint64) error { edges++; return nil })
+	if edges != 0 {
+		t.Errorf("got %d membership edges after delete, want 0", edges)
+	}
+	db.View(func(tx *Txn) error {
+		if gids, _ := tx.ContactGroups(5); len(gids) != 0 {
+			t.Errorf("reverse edges after delete: got %v, want none", gids)
+		}
+		if _, err := tx.ContactIDByPhone("62812"); !errors.Is(err, ErrNotFound) {
+			t.Errorf("phone key after delete: got %v, want ErrNotFound", err)
+		}
+		return nil
+	})
+	if err := db.Update(func(tx *Txn) error { return tx.DeleteContact(5) }); !errors.Is(err, ErrNotFound) {
+		t.Errorf("second delete: got %v, want ErrNotFound", err)
+	}
+}
+
+func TestGroupNames(t *testing.T) {
+	db, _ := openTemp(t)
+	mustUpdate(t, db, func(tx *Txn) error { return tx.PutGroup(Group{ID: 1, Name: "Pelanggan"}, "pelanggan", "") })
+
+	var taken *GroupNameTakenError
+	err := db.Update(func(tx *Txn) error { return tx.PutGroup(Group{ID: 2, Name: "PELANGGAN"}, "pelanggan", "") })
+	if !errors.As(err, &taken) || taken.GroupID != 1 {
+		t.Fatalf("same name, other case: got %v, want GroupNameTakenError for group 1", err)
+	}
+
+	// A rename frees the old name for another group.
+	mustUpdate(t, db, func(tx *Txn) error {
+		return tx.PutGroup(Group{ID: 1, Name: "Pelanggan Lama"}, "pelanggan lama", "pelanggan")
+	})
+	mustUpdate(t, db, func(tx *Txn) error { return tx.PutGroup(Group{ID: 2, Name: "Pelanggan"}, "pelanggan", "") })
+
+	gs, err := db.Groups()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, g := range gs {
+		got = append(got, g.Name)
+	}
+	if want := []string{"Pelanggan Lama", "Pelanggan"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("groups: got %q, want %q", got, want)
+	}
+}
+
+func TestMembershipsAreStoredBothWays(t *testing.T) {
+	db, _ := openTemp(t)
+	mustUpdate(t, db, func(tx *Txn) error {
+		for _, g := range []uint64{1, 2} {
+			if err := tx.PutGroup(Group{ID: g, Name: string(rune('A' + g))}, string(rune('a'+g)), ""); err != nil {
+				return err
+			}
+		}
+		for c := uint64(1); c <= 3; c++ {
+			if err := tx.PutContact(Contact{ID: c, Name: "x", Phone: "6281" + string(rune('0'+c))}); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	var added []bool
+	mustUpdate(t, db, func(tx *Txn) error {
+		for _, m := range [][2]uint64{{1, 1}, {1, 2}, {2, 2}, {1, 1}} {
+			ok, err := tx.AddMember(m[0], m[1])
+			if err != nil {
+				return err
+			}
+			added = append(added, ok)
+		}
+		return nil
+	})
+	if want := []bool{true, true, true, false}; !reflect.DeepEqual(added, want) {
+		t.Errorf("AddMember reported %v, want %v", added, want)
+	}
+	db.View(func(tx *Txn) error {
+		got, _ := tx.ContactGroups(2)
+		if want := []uint64{1, 2}; !reflect.DeepEqual(got, want) {
+			t.Errorf("groups of contact 2: got %v, want %v", got, want)
+		}
+		return nil
+	})
+
+	// Removing the group's edges in bulk leaves both directions empty for it.
+	mustUpdate(t, db, func(tx *Txn) error { return tx.DeleteGroup(1, "b") })
+	if err := db.RemoveMemberships(1); err != nil {
+		t.Fatal(err)
+	}
+	var edges [][2]uint64
+	db.EachMembership(func(g, c uint64) error { edges = append(edges, [2]uint64{g, c}); return nil })
+	if want := [][2]uint64{{2, 2}}; !reflect.DeepEqual(edges, want) {
+		t.Errorf("edges after removing group 1: got %v, want %v", edges, want)
+	}
+	db.View(func(tx *Txn) error {
+		got, _ := tx.ContactGroups(1)
+		if len(got) != 0 {
+			t.Errorf("reverse edges of contact 1: got %v, want none", got)
+		}
+		return nil
+	})
+}
+
+func TestRemoveMembershipsOfALargeGroup(t *testing.T) {
+	db, _ := openTemp(t)
+	const n = 5000 // more than one cleanup batch
+	for start := uint64(1); start <= n; start += 1000 {
+		mustUpdate(t, db, func(tx *Txn) error {
+			for c := start; c < start+1000; c++ {
+				if _, err := tx.AddMember(9, c); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+	}
+	if err := db.RemoveMemberships(9); err != nil {
+		t.Fatalf("RemoveMemberships: %v", err)
+	}
+	var edges int
+	db.EachMembership(func(g, c uint64) error { edges++; return nil })
+	if edges != 0 {
+		t.Errorf("got %d edges left, want 0", edges)
+	}
+}
+
+func TestSecondOpenIsLocked(t *testing.T) {
+	_, dir := openTemp(t)
+	db2, err := Open(dir, Options{})
+	if err == nil {
+		db2.Close()
+		t.Fatal("second Open of the same folder succeeded, want ErrLocked")
+	}
+	if !errors.Is(err, ErrLocked) {
+		t.Errorf("second Open: got %v, want ErrLocked", err)
+	}
+}
+
+func TestNextIDNeverRepeats(t *testing.T) {
+	db, dir := openTemp(t)
+	seen := map[uint64]bool{}
+	for i := 0; i < 300; i++ {
+		id, err := db.NextID("contact")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if id == 0 || seen[id] {
+			t.Fatalf("NextID gave %d, which is zero or repeated", id)
+		}
+		seen[id] = true
+	}
+	db.Close()
+	db, err := Open(dir, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	id, err := db.NextID("contact")
+	if err != nil || seen[id] {
+		t.Errorf("after reopen NextID gave %d (err %v), which was already used", id, err)
+	}
+	if g, _ := db.NextID("group"); g != 1 {
+		t.Errorf("first group ID: got %d, want 1", g)
+	}
+}
+
+func TestSettings(t *testing.T) {
+	db, _ := openTemp(t)
+	if err := db.View(func(tx *Txn) error { _, err := tx.Setting("language"); return err }); !errors.Is(err, ErrNotFound) {
+		t.Errorf("unset setting: got %v, want ErrNotFound", err)
+	}
+	mustUpdate(t, db, func(tx *Txn) error { return tx.PutSetting("language", "id") })
+	var got string
+	db.View(func(tx *Txn) error { got, _ = tx.Setting("language"); return nil })
+	if got != "id" {
+		t.Errorf("setting: got %q, want %q", got, "id")
+	}
+}
+
+func TestCorruptRecordIsAnError(t *testing.T) {
+	tests := []struct {
+		name string
+		b    []byte
+	}{
+		{"empty", nil},
+		{"unknown format", []byte{99, 1, 'a'}},
+		{"truncated string", []byte{contactFormat1, 10, 'a'}},
+		{"absurd field count", append(encodeContact(&Contact{Name: "a"})[:len(encodeContact(&Contact{Name: "a"}))-1], 0xff, 0x7f)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if _, err := decodeContact(1, tt.b); !errors.Is(err, errCorrupt) {
+				t.Errorf("decodeContact(%v): got %v, want errCorrupt", tt.b, err)
+			}
+		})
+	}
+}
