@@ -1,0 +1,493 @@
+package contacts
+
+import (
+	"errors"
+	"fmt"
+	"net/mail"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/samber/lo"
+
+	"kontak/backend/apperr"
+	"kontak/backend/events"
+	"kontak/backend/phone"
+	"kontak/backend/store"
+)
+
+// Contacts is the contact half of the service, bound to the interface. Every method
+// recovers from panics so that the interface always gets an answer.
+type Contacts struct {
+	s *Service
+}
+
+// bulkChunk is how many contacts one transaction of a bulk action touches: small enough
+// for Badger's transaction limit, large enough to keep commits few.
+const bulkChunk = 1000
+
+// validInput is a ContactInput after validation and normalisation.
+type validInput struct {
+	name   string
+	phone  string
+	email  string
+	groups []uint64
+	fields []store.Field
+}
+
+func (s *Service) validate(in ContactInput) (validInput, error) {
+	var v validInput
+	v.name = cleanText(in.Name)
+	switch {
+	case v.name == "":
+		return v, apperr.New(apperr.Invalid, "contact.name.empty", "a name is required").OnField("name")
+	case utf8.RuneCountInString(v.name) > MaxNameLength:
+		return v, apperr.New(apperr.Invalid, "contact.name.too_long",
+			fmt.Sprintf("a name can have at most %d characters", MaxNameLength)).
+			OnField("name").With("max", strconv.Itoa(MaxNameLength))
+	}
+
+	r := s.phones.Normalizer().Normalize(in.Phone)
+	switch r.Status {
+	case phone.StatusEmpty:
+		return v, apperr.New(apperr.Invalid, "contact.phone.empty", "a phone number is required").OnField("phone")
+	case phone.StatusLossy:
+		return v, apperr.New(apperr.Invalid, "contact.phone.lossy",
+			"the number lost digits in a spreadsheet (scientific notation); type it again").OnField("phone")
+	case phone.StatusInvalid:
+		reason := "invalid"
+		if len(r.Reasons) > 0 {
+			reason = string(r.Reasons[len(r.Reasons)-1])
+		}
+		return v, apperr.New(apperr.Invalid, "contact.phone.invalid",
+			fmt.Sprintf("%q is not a valid phone number (%s)", in.Phone, reason)).
+			OnField("phone").With("reason", reason)
+	}
+	v.phone = r.Phone
+
+	v.email = strings.TrimSpace(strings.ToValidUTF8(in.Email, ""))
+	if v.email != "" && !validEmail(v.email) {
+		return v, apperr.New(apperr.Invalid, "contact.email.invalid",
+			fmt.Sprintf("%q is not a valid email address", v.email)).OnField("email")
+	}
+
+	v.groups = slices.Compact(slices.Sorted(slices.Values(in.GroupIDs)))
+	for _, gid := range v.groups {
+		if _, ok := s.idx.groups[gid]; !ok {
+			return v, groupNotFound(gid).OnField("groupIds")
+		}
+	}
+
+	seen := map[string]bool{}
+	for _, f := range in.Fields {
+		key, value := cleanText(f.Key), strings.TrimSpace(strings.ToValidUTF8(f.Value, ""))
+		if key == "" && value == "" {
+			continue
+		}
+		folded := strings.ToLower(key)
+		if key == "" || seen[folded] || utf8.RuneCountInString(key) > MaxFieldKeyLength ||
+			utf8.RuneCountInString(value) > MaxFieldValueLength {
+			return v, apperr.New(apperr.Invalid, "contact.field.invalid",
+				fmt.Sprintf("custom field %q is empty, repeated or too long", key)).
+				OnField("fields").With("key", key)
+		}
+		seen[folded] = true
+		v.fields = append(v.fields, store.Field{Key: key, Value: value})
+	}
+	if len(v.fields) > MaxFields {
+		return v, apperr.New(apperr.Invalid, "contact.field.invalid",
+			fmt.Sprintf("a contact can have at most %d custom fields", MaxFields)).OnField("fields")
+	}
+	return v, nil
+}
+
+// validEmail accepts a plain address (no display name) with a dotted domain, which is
+// what people mean when they type an email into a contact.
+func validEmail(s string) bool {
+	if len(s) > MaxEmailLength || strings.ContainsAny(s, " \t<>,;") {
+		return false
+	}
+	a, err := mail.ParseAddress(s)
+	if err != nil || a.Address != s || a.Name != "" {
+		return false
+	}
+	at := strings.LastIndexByte(s, '@')
+	domain := s[at+1:]
+	return at > 0 && strings.Contains(domain, ".") && !strings.HasSuffix(domain, ".") && !strings.HasPrefix(domain, ".")
+}
+
+// Add creates a contact. Its name is also kept as its original name.
+func (c *Contacts) Add(in ContactInput) (_ Contact, err error) {
+	defer apperr.Recover(&err, "add contact")
+	s := c.s
+	if err := s.ready(); err != nil {
+		return Contact{}, err
+	}
+	var changedGroups bool
+	var id uint64
+	defer func() {
+		if err == nil {
+			s.emit.Emit(events.ContactsChanged, events.ContactsChangedPayload{IDs: []uint64{id}})
+			if changedGroups {
+				s.emit.Emit(events.GroupsChanged, events.GroupsChangedPayload{})
+			}
+		}
+	}()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	v, err := s.validate(in)
+	if err != nil {
+		return Contact{}, err
+	}
+	if owner, ok := s.idx.byPhone[v.phone]; ok {
+		return Contact{}, s.storeError(&store.PhoneTakenError{Phone: v.phone, ContactID: owner}, "add contact")
+	}
+	if id, err = s.newID("contact"); err != nil {
+		return Contact{}, apperr.Wrap(err, "add contact")
+	}
+	now := s.nowMillis()
+	rec := store.Contact{
+		ID: id, Name: v.name, OriginalName: v.name, Phone: v.phone, Email: v.email,
+		Source: "manual", Fields: v.fields, CreatedAt: now, UpdatedAt: now,
+	}
+	err = s.db.Update(func(t *store.Txn) error {
+		if err := t.PutContact(rec); err != nil {
+			return err
+		}
+		for _, gid := range v.groups {
+			if _, err := t.AddMember(gid, id); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return Contact{}, s.storeError(err, "add contact")
+	}
+	s.idx.putContact(&rec, v.groups)
+	changedGroups = len(v.groups) > 0
+	return s.view(&rec, v.groups), nil
+}
+
+// Update replaces a contact's name, phone, email, groups and custom fields. The original
+// name stays as it was.
+func (c *Contacts) Update(id uint64, in ContactInput) (_ Contact, err error) {
+	defer apperr.Recover(&err, "update contact")
+	s := c.s
+	if err := s.ready(); err != nil {
+		return Contact{}, err
+	}
+	defer func() {
+		if err == nil {
+			s.emit.Emit(events.ContactsChanged, events.ContactsChangedPayload{IDs: []uint64{id}})
+			s.emit.Emit(events.GroupsChanged, events.GroupsChangedPayload{})
+		}
+	}()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+
+	e, ok := s.idx.contacts[id]
+	if !ok {
+		return Contact{}, contactNotFound(id)
+	}
+	v, err := s.validate(in)
+	if err != nil {
+		return Contact{}, err
+	}
+	if owner, ok := s.idx.byPhone[v.phone]; ok && owner != id {
+		return Contact{}, s.storeError(&store.PhoneTakenError{Phone: v.phone, ContactID: owner}, "update contact")
+	}
+	added, removed := lo.Difference(v.groups, e.groups)
+	var rec store.Contact
+	err = s.db.Update(func(t *store.Txn) error {
+		old, err := t.Contact(id)
+		if err != nil {
+			return err
+		}
+		rec = old
+		rec.Name, rec.Phone, rec.Email, rec.Fields = v.name, v.phone, v.email, v.fields
+		rec.UpdatedAt = s.nowMillis()
+		if err := t.PutContact(rec); err != nil {
+			return err
+		}
+		for _, gid := range added {
+			if _, err := t.AddMember(gid, id); err != nil {
+				return err
+			}
+		}
+		for _, gid := range removed {
+			if _, err := t.RemoveMember(gid, id); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if errors.Is(err, store.ErrNotFound) {
+		return Contact{}, contactNotFound(id)
+	}
+	if err != nil {
+		return Contact{}, s.storeError(err, "update contact")
+	}
+	s.idx.putContact(&rec, v.groups)
+	return s.view(&rec, v.groups), nil
+}
+
+// Get returns one contact.
+func (c *Contacts) Get(id uint64) (_ Contact, err error) {
+	defer apperr.Recover(&err, "get contact")
+	s := c.s
+	if err := s.ready(); err != nil {
+		return Contact{}, err
+	}
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	e, ok := s.idx.contacts[id]
+	if !ok {
+		return Contact{}, contactNotFound(id)
+	}
+	var rec store.Contact
+	if err := s.db.View(func(t *store.Txn) error {
+		var err error
+		rec, err = t.Contact(id)
+		return err
+	}); err != nil {
+		if errors.Is(err, store.ErrNotFound) {
+			return Contact{}, contactNotFound(id)
+		}
+		return Contact{}, apperr.Wrap(err, "get contact")
+	}
+	return s.view(&rec, e.groups), nil
+}
+
+// Delete removes contacts and their memberships and returns how many it removed. IDs
+// that no longer exist are skipped.
+func (c *Contacts) Delete(ids []uint64) (deleted int, err error) {
+	defer apperr.Recover(&err, "delete contacts")
+	s := c.s
+	if err := s.ready(); err != nil {
+		return 0, err
+	}
+	defer func() {
+		if deleted > 0 {
+			s.emit.Emit(events.ContactsChanged, events.ContactsChangedPayload{IDs: ids[:deleted]})
+			s.emit.Emit(events.GroupsChanged, events.GroupsChangedPayload{})
+		}
+	}()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	ids = lo.Filter(lo.Uniq(ids), func(id uint64, _ int) bool { _, ok := s.idx.contacts[id]; return ok })
+	for _, chunk := range lo.Chunk(ids, bulkChunk) {
+		err := s.db.Update(func(t *store.Txn) error {
+			for _, id := range chunk {
+				if err := t.DeleteContact(id); err != nil && !errors.Is(err, store.ErrNotFound) {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return deleted, apperr.Wrap(err, "delete contacts")
+		}
+		for _, id := range chunk {
+			s.idx.deleteContact(id)
+		}
+		deleted += len(chunk)
+	}
+	return deleted, nil
+}
+
+// AddToGroup puts contacts into a group and returns how many were not in it before.
+func (c *Contacts) AddToGroup(ids []uint64, groupID uint64) (int, error) {
+	return c.s.changeMembership(ids, groupID, true)
+}
+
+// RemoveFromGroup takes contacts out of a group and returns how many were in it. The
+// contacts themselves stay.
+func (c *Contacts) RemoveFromGroup(ids []uint64, groupID uint64) (int, error) {
+	return c.s.changeMembership(ids, groupID, false)
+}
+
+func (s *Service) changeMembership(ids []uint64, gid uint64, add bool) (changed int, err error) {
+	op := "remove from group"
+	if add {
+		op = "add to group"
+	}
+	defer apperr.Recover(&err, op)
+	if err := s.ready(); err != nil {
+		return 0, err
+	}
+	var touched []uint64
+	defer func() {
+		if len(touched) > 0 {
+			s.emit.Emit(events.ContactsChanged, events.ContactsChangedPayload{IDs: touched})
+			s.emit.Emit(events.GroupsChanged, events.GroupsChangedPayload{})
+		}
+	}()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if _, ok := s.idx.groups[gid]; !ok {
+		return 0, groupNotFound(gid)
+	}
+	ids = lo.Filter(lo.Uniq(ids), func(id uint64, _ int) bool { _, ok := s.idx.contacts[id]; return ok })
+	// Each chunk commits on its own, so a failure part-way leaves every contact either in
+	// the group or not, never half-written, and the count says how many changed.
+	for _, chunk := range lo.Chunk(ids, bulkChunk) {
+		var done []uint64
+		err := s.db.Update(func(t *store.Txn) error {
+			done = done[:0]
+			for _, cid := range chunk {
+				var ok bool
+				var err error
+				if add {
+					ok, err = t.AddMember(gid, cid)
+				} else {
+					ok, err = t.RemoveMember(gid, cid)
+				}
+				if err != nil {
+					return err
+				}
+				if ok {
+					done = append(done, cid)
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return len(touched), apperr.Wrap(err, op)
+		}
+		for _, cid := range done {
+			if add {
+				s.idx.addMember(gid, cid)
+			} else {
+				s.idx.removeMember(gid, cid)
+			}
+		}
+		touched = append(touched, done...)
+	}
+	return len(touched), nil
+}
+
+// CheckPhone previews what the phone field holds: the normalised number or why it is not
+// valid, and the contact that already has it (other than excludeID, the one being edited).
+func (c *Contacts) CheckPhone(raw string, excludeID uint64) (_ PhoneCheck, err error) {
+	defer apperr.Recover(&err, "check phone")
+	s := c.s
+	if err := s.ready(); err != nil {
+		return PhoneCheck{}, err
+	}
+	r := s.phones.Normalizer().Normalize(raw)
+	out := PhoneCheck{
+		Input: r.Input, Phone: r.Phone, Status: string(r.Status), Kind: string(r.Kind),
+		Display: r.Display, Reasons: make([]string, len(r.Reasons)),
+	}
+	for i, reason := range r.Reasons {
+		out.Reasons[i] = string(reason)
+	}
+	if r.Status == phone.StatusValid {
+		s.mu.RLock()
+		if id, ok := s.idx.byPhone[r.Phone]; ok && id != excludeID {
+			out.Duplicate = &ContactRef{ID: id, Name: s.idx.contacts[id].name}
+		}
+		s.mu.RUnlock()
+	}
+	return out, nil
+}
+
+// List returns a page of contacts matching the query and how many match in all.
+func (c *Contacts) List(q Query) (_ Page, err error) {
+	defer apperr.Recover(&err, "list contacts")
+	s := c.s
+	if err := s.ready(); err != nil {
+		return Page{}, err
+	}
+	switch {
+	case q.Limit == 0:
+		q.Limit = DefaultPageSize
+	case q.Limit < 0 || q.Limit > MaxPageSize:
+		return Page{}, apperr.New(apperr.Invalid, "request.invalid",
+			fmt.Sprintf("page size must be between 1 and %d", MaxPageSize))
+	}
+	if q.Offset < 0 {
+		return Page{}, apperr.New(apperr.Invalid, "request.invalid", "offset must not be negative")
+	}
+	if q.Sort == "" {
+		q.Sort = SortName
+	}
+	if q.Sort != SortName && q.Sort != SortNewest {
+		return Page{}, apperr.New(apperr.Invalid, "request.invalid", fmt.Sprintf("unknown sort %q", q.Sort))
+	}
+	match := s.matcher(q.Text)
+
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	var members map[uint64]struct{}
+	if q.GroupID != 0 {
+		g, ok := s.idx.groups[q.GroupID]
+		if !ok {
+			return Page{}, groupNotFound(q.GroupID)
+		}
+		members = g.members
+	}
+	page := Page{Offset: q.Offset, Items: []Contact{}}
+	var hits []uint64
+	for _, e := range s.idx.ordered(q.Sort) {
+		if members != nil {
+			if _, ok := members[e.id]; !ok {
+				continue
+			}
+		}
+		if q.NoGroup && len(e.groups) > 0 {
+			continue
+		}
+		if match != nil && !match(e) {
+			continue
+		}
+		if page.Total >= q.Offset && len(hits) < q.Limit {
+			hits = append(hits, e.id)
+		}
+		page.Total++
+	}
+	if len(hits) == 0 {
+		return page, nil
+	}
+	err = s.db.View(func(t *store.Txn) error {
+		for _, id := range hits {
+			rec, err := t.Contact(id)
+			if err != nil {
+				return err
+			}
+			page.Items = append(page.Items, s.view(&rec, s.idx.contacts[id].groups))
+		}
+		return nil
+	})
+	if err != nil {
+		return Page{}, apperr.Wrap(err, "list contacts")
+	}
+	return page, nil
+}
+
+// matcher builds the search predicate. A query that looks like a phone number matches
+// phones written in any format (0812…, +62 812…, 812…); any query also matches names and
+// emails, every word somewhere, ignoring case and accents.
+func (s *Service) matcher(text string) func(*entry) bool {
+	text = cleanText(text)
+	if text == "" {
+		return nil
+	}
+	words := strings.Fields(foldSearch(text))
+	digits, anchored := phone.SearchDigits(text, s.phones.Normalizer().Region())
+	return func(e *entry) bool {
+		if digits != "" {
+			if anchored && strings.HasPrefix(e.phone, digits) || !anchored && strings.Contains(e.phone, digits) {
+				return true
+			}
+		}
+		for _, w := range words {
+			if !strings.Contains(e.haystack, w) {
+				return false
+			}
+		}
+		return true
+	}
+}

@@ -1,0 +1,611 @@
+package contacts_test
+
+import (
+	"errors"
+	"fmt"
+	"math/rand/v2"
+	"reflect"
+	"slices"
+	"sync"
+	"testing"
+	"time"
+
+	"kontak/backend/apperr"
+	"kontak/backend/contacts"
+	"kontak/backend/events"
+	"kontak/backend/phone"
+	"kontak/backend/store"
+)
+
+// indonesia is the phone rules of the default country.
+type indonesia struct{ n *phone.Normalizer }
+
+func (r indonesia) Normalizer() *phone.Normalizer { return r.n }
+
+func rules(t testing.TB) indonesia {
+	n, err := phone.New("ID")
+	if err != nil {
+		t.Fatalf("phone.New: %v", err)
+	}
+	return indonesia{n}
+}
+
+// recorder keeps the events the service sends.
+type recorder struct {
+	mu    sync.Mutex
+	names []string
+}
+
+func (r *recorder) Emit(name string, _ any) {
+	r.mu.Lock()
+	r.names = append(r.names, name)
+	r.mu.Unlock()
+}
+
+// env is a service on a real Badger database in a temp folder, with a fixed clock and
+// counting IDs so tests can assert exact records.
+type env struct {
+	t    testing.TB
+	dir  string
+	db   *store.DB
+	svc  *contacts.Service
+	c    *contacts.Contacts
+	g    *contacts.Groups
+	ev   *recorder
+	now  time.Time
+	next map[string]uint64
+}
+
+func newEnv(t testing.TB) *env {
+	t.Helper()
+	e := &env{t: t, dir: t.TempDir(), now: time.UnixMilli(1_700_000_000_000), next: map[string]uint64{}}
+	e.open()
+	t.Cleanup(func() { e.db.Close() })
+	return e
+}
+
+func (e *env) open() {
+	e.t.Helper()
+	db, err := store.Open(e.dir, store.Options{})
+	if err != nil {
+		e.t.Fatalf("store.Open: %v", err)
+	}
+	e.ev = &recorder{}
+	svc, err := contacts.New(db, rules(e.t), contacts.Options{
+		Now: func() time.Time { e.now = e.now.Add(time.Second); return e.now },
+		NewID: func(seq string) (uint64, error) {
+			e.next[seq]++
+			return e.next[seq], nil
+		},
+		Emit: e.ev,
+	})
+	if err != nil {
+		e.t.Fatalf("contacts.New: %v", err)
+	}
+	e.db, e.svc, e.c, e.g = db, svc, svc.Contacts(), svc.Groups()
+}
+
+// reopen closes the database and builds a new service on it, as a restart of the app does.
+func (e *env) reopen() {
+	e.t.Helper()
+	if err := e.db.Close(); err != nil {
+		e.t.Fatalf("Close: %v", err)
+	}
+	e.open()
+}
+
+func (e *env) add(name, ph string, groups ...uint64) contacts.Contact {
+	e.t.Helper()
+	c, err := e.c.Add(contacts.ContactInput{Name: name, Phone: ph, GroupIDs: groups})
+	if err != nil {
+		e.t.Fatalf("Add(%q, %q): %v", name, ph, err)
+	}
+	return c
+}
+
+func (e *env) group(name string) contacts.Group {
+	e.t.Helper()
+	g, err := e.g.Create(contacts.GroupInput{Name: name})
+	if err != nil {
+		e.t.Fatalf("Create group %q: %v", name, err)
+	}
+	return g
+}
+
+func (e *env) names(q contacts.Query) []string {
+	e.t.Helper()
+	p, err := e.c.List(q)
+	if err != nil {
+		e.t.Fatalf("List(%+v): %v", q, err)
+	}
+	out := []string{}
+	for _, c := range p.Items {
+		out = append(out, c.Name)
+	}
+	return out
+}
+
+func (e *env) total(q contacts.Query) int {
+	e.t.Helper()
+	p, err := e.c.List(q)
+	if err != nil {
+		e.t.Fatalf("List(%+v): %v", q, err)
+	}
+	return p.Total
+}
+
+// wantAppErr checks that err is an *apperr.Error with the given kind, code and field.
+func wantAppErr(t *testing.T, err error, kind apperr.Kind, code, field string) *apperr.Error {
+	t.Helper()
+	var ae *apperr.Error
+	if !errors.As(err, &ae) {
+		t.Fatalf("got error %v (%T), want apperr code %s", err, err, code)
+	}
+	if ae.Kind != kind || ae.Code != code || ae.Field != field {
+		t.Fatalf("got kind=%s code=%s field=%s, want kind=%s code=%s field=%s",
+			ae.Kind, ae.Code, ae.Field, kind, code, field)
+	}
+	return ae
+}
+
+func TestAddStoresTheNormalisedContact(t *testing.T) {
+	e := newEnv(t)
+	vip := e.group("VIP")
+	got, err := e.c.Add(contacts.ContactInput{
+		Name: "  Budi   Santoso ", Phone: "0812-3456-7890", Email: " budi@example.co.id ",
+		GroupIDs: []uint64{vip.ID, vip.ID},
+		Fields:   []contacts.Field{{Key: "Kota", Value: "Medan"}, {Key: "", Value: ""}},
+	})
+	if err != nil {
+		t.Fatalf("Add: %v", err)
+	}
+	want := contacts.Contact{
+		ID: 1, Name: "Budi Santoso", OriginalName: "Budi Santoso", Phone: "6281234567890",
+		Display: "+62 812-3456-7890", Email: "budi@example.co.id", GroupIDs: []uint64{vip.ID},
+		Fields: []contacts.Field{{Key: "Kota", Value: "Medan"}}, Source: "manual",
+		CreatedAt: 1_700_000_002_000, UpdatedAt: 1_700_000_002_000,
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("Add returned\n got %+v\nwant %+v", got, want)
+	}
+	e.reopen()
+	again, err := e.c.Get(got.ID)
+	if err != nil {
+		t.Fatalf("Get after restart: %v", err)
+	}
+	if !reflect.DeepEqual(again, want) {
+		t.Errorf("after restart\n got %+v\nwant %+v", again, want)
+	}
+}
+
+func TestAddRejectsBadInput(t *testing.T) {
+	tests := []struct {
+		name  string
+		in    contacts.ContactInput
+		kind  apperr.Kind
+		code  string
+		field string
+	}{
+		{"empty name", contacts.ContactInput{Name: "", Phone: "08123456789"}, apperr.Invalid, "contact.name.empty", "name"},
+		{"white space name", contacts.ContactInput{Name: " \t\u00a0 ", Phone: "08123456789"}, apperr.Invalid, "contact.name.empty", "name"},
+		{"name too long", contacts.ContactInput{Name: string(make([]rune, 201, 201)) + "x", Phone: "08123456789"}, apperr.Invalid, "contact.name.empty", "name"},
+		{"empty phone", contacts.ContactInput{Name: "Ani", Phone: "  "}, apperr.Invalid, "contact.phone.empty", "phone"},
+		{"invalid phone", contacts.ContactInput{Name: "Ani", Phone: "0812345"}, apperr.Invalid, "contact.phone.invalid", "phone"},
+		{"letters as phone", contacts.ContactInput{Name: "Ani", Phone: "hubungi saya"}, apperr.Invalid, "contact.phone.invalid", "phone"},
+		{"lossy phone", contacts.ContactInput{Name: "Ani", Phone: "6.28123E+11"}, apperr.Invalid, "contact.phone.lossy", "phone"},
+		{"malformed email", contacts.ContactInput{Name: "Ani", Phone: "08123456789", Email: "ani@"}, apperr.Invalid, "contact.email.invalid", "email"},
+		{"email with a name", contacts.ContactInput{Name: "Ani", Phone: "08123456789", Email: "Ani <ani@example.com>"}, apperr.Invalid, "contact.email.invalid", "email"},
+		{"email without dotted domain", contacts.ContactInput{Name: "Ani", Phone: "08123456789", Email: "ani@localhost"}, apperr.Invalid, "contact.email.invalid", "email"},
+		{"unknown group", contacts.ContactInput{Name: "Ani", Phone: "08123456789", GroupIDs: []uint64{99}}, apperr.NotFound, "group.not_found", "groupIds"},
+		{"repeated custom field", contacts.ContactInput{Name: "Ani", Phone: "08123456789",
+			Fields: []contacts.Field{{Key: "Kota", Value: "a"}, {Key: "kota", Value: "b"}}}, apperr.Invalid, "contact.field.invalid", "fields"},
+		{"duplicate phone in another format", contacts.ContactInput{Name: "Ani", Phone: "+62 812 3456 7890"}, apperr.Exists, "contact.phone.duplicate", "phone"},
+	}
+	// The too-long name is made of NUL runes that cleaning removes, which leaves "x": it
+	// must be a real long name instead.
+	tests[2].in.Name = string(slices.Repeat([]rune{'a'}, contacts.MaxNameLength+1))
+	tests[2].code = "contact.name.too_long"
+
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e := newEnv(t)
+			budi := e.add("Budi", "0812-3456-7890")
+			_, err := e.c.Add(tt.in)
+			ae := wantAppErr(t, err, tt.kind, tt.code, tt.field)
+			if tt.code == "contact.phone.duplicate" {
+				if ae.Params["name"] != "Budi" || ae.Params["id"] != fmt.Sprint(budi.ID) {
+					t.Errorf("duplicate params: got %v, want name Budi and id %d", ae.Params, budi.ID)
+				}
+			}
+			if got := e.total(contacts.Query{}); got != 1 {
+				t.Errorf("contacts after a refused add: got %d, want 1", got)
+			}
+		})
+	}
+}
+
+func TestUpdateKeepsTheOriginalName(t *testing.T) {
+	e := newEnv(t)
+	a, b := e.group("A"), e.group("B")
+	c := e.add("budi", "081234567890", a.ID)
+	got, err := e.c.Update(c.ID, contacts.ContactInput{Name: "Budi Santoso", Phone: "+62 811 1111 2222", GroupIDs: []uint64{b.ID}})
+	if err != nil {
+		t.Fatalf("Update: %v", err)
+	}
+	if got.Name != "Budi Santoso" || got.OriginalName != "budi" || got.Phone != "6281111112222" {
+		t.Errorf("after update got name=%q original=%q phone=%q", got.Name, got.OriginalName, got.Phone)
+	}
+	if !reflect.DeepEqual(got.GroupIDs, []uint64{b.ID}) {
+		t.Errorf("groups after update: got %v, want [%d]", got.GroupIDs, b.ID)
+	}
+	// The old number is free again and the new one is taken.
+	if _, err := e.c.Add(contacts.ContactInput{Name: "Ani", Phone: "081234567890"}); err != nil {
+		t.Errorf("reusing the old number: %v", err)
+	}
+	_, err = e.c.Add(contacts.ContactInput{Name: "Ana", Phone: "0811-1111-2222"})
+	wantAppErr(t, err, apperr.Exists, "contact.phone.duplicate", "phone")
+
+	ga, _ := e.g.Get(a.ID)
+	gb, _ := e.g.Get(b.ID)
+	if ga.Members != 0 || gb.Members != 1 {
+		t.Errorf("member counts: A=%d B=%d, want 0 and 1", ga.Members, gb.Members)
+	}
+	// Saving a contact with its own number is not a duplicate.
+	if _, err := e.c.Update(c.ID, contacts.ContactInput{Name: "Budi", Phone: "6281111112222"}); err != nil {
+		t.Errorf("update keeping the phone: %v", err)
+	}
+	_, err = e.c.Update(999, contacts.ContactInput{Name: "X", Phone: "081299998888"})
+	wantAppErr(t, err, apperr.NotFound, "contact.not_found", "")
+}
+
+func TestListSearchFilterSortPage(t *testing.T) {
+	e := newEnv(t)
+	vip := e.group("VIP")
+	news := e.group("Newsletter")
+	e.add("Budi Santoso", "0812-3456-7890", vip.ID)
+	e.add("Ani", "+62 813 1111 2222", vip.ID, news.ID)
+	e.add("Désirée", "0857 0000 1111")
+	e.add("citra", "021-5551234", news.ID)
+	if _, err := e.c.Add(contacts.ContactInput{Name: "Dewi", Phone: "0899 1234 5678", Email: "dewi.toko@gmail.com"}); err != nil {
+		t.Fatal(err)
+	}
+
+	tests := []struct {
+		name string
+		q    contacts.Query
+		want []string
+	}{
+		{"all by name, ignoring case and accents", contacts.Query{}, []string{"Ani", "Budi Santoso", "citra", "Désirée", "Dewi"}},
+		{"newest first", contacts.Query{Sort: contacts.SortNewest}, []string{"Dewi", "citra", "Désirée", "Ani", "Budi Santoso"}},
+		{"name part", contacts.Query{Text: "santo"}, []string{"Budi Santoso"}},
+		{"upper case query", contacts.Query{Text: "BUDI"}, []string{"Budi Santoso"}},
+		{"every word must match", contacts.Query{Text: "budi ani"}, []string{}},
+		{"words in any order", contacts.Query{Text: "santoso budi"}, []string{"Budi Santoso"}},
+		{"accent-free query finds accented name", contacts.Query{Text: "desiree"}, []string{"Désirée"}},
+		{"national format", contacts.Query{Text: "0812-3456"}, []string{"Budi Santoso"}},
+		{"international format", contacts.Query{Text: "+62 812 3456 7890"}, []string{"Budi Santoso"}},
+		{"canonical digits", contacts.Query{Text: "62812"}, []string{"Budi Santoso"}},
+		{"fragment without prefix", contacts.Query{Text: "812 3456"}, []string{"Budi Santoso"}},
+		{"middle digits", contacts.Query{Text: "1111"}, []string{"Ani", "Désirée"}},
+		{"landline", contacts.Query{Text: "(021) 555"}, []string{"citra"}},
+		{"email", contacts.Query{Text: "toko@gmail"}, []string{"Dewi"}},
+		{"no match", contacts.Query{Text: "anx"}, []string{}},
+		{"one group", contacts.Query{GroupID: vip.ID}, []string{"Ani", "Budi Santoso"}},
+		{"group and search", contacts.Query{GroupID: news.ID, Text: "cit"}, []string{"citra"}},
+		{"not in any group", contacts.Query{NoGroup: true}, []string{"Désirée", "Dewi"}},
+		{"first page", contacts.Query{Limit: 2}, []string{"Ani", "Budi Santoso"}},
+		{"second page", contacts.Query{Limit: 2, Offset: 2}, []string{"citra", "Désirée"}},
+		{"past the end", contacts.Query{Offset: 10}, []string{}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := e.names(tt.q); !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("List(%+v): got %q, want %q", tt.q, got, tt.want)
+			}
+		})
+	}
+	if got := e.total(contacts.Query{Limit: 2}); got != 5 {
+		t.Errorf("total with a page size of 2: got %d, want 5", got)
+	}
+
+	bad := []contacts.Query{{Limit: -1}, {Limit: contacts.MaxPageSize + 1}, {Offset: -1}, {Sort: "phone"}}
+	for _, q := range bad {
+		_, err := e.c.List(q)
+		wantAppErr(t, err, apperr.Invalid, "request.invalid", "")
+	}
+	_, err := e.c.List(contacts.Query{GroupID: 404})
+	wantAppErr(t, err, apperr.NotFound, "group.not_found", "")
+}
+
+func TestGroups(t *testing.T) {
+	e := newEnv(t)
+	pel := e.group("Pelanggan")
+
+	_, err := e.g.Create(contacts.GroupInput{Name: "  PELANGGAN "})
+	ae := wantAppErr(t, err, apperr.Exists, "group.name.duplicate", "name")
+	if ae.Params["name"] != "Pelanggan" {
+		t.Errorf("duplicate group message names %q, want Pelanggan", ae.Params["name"])
+	}
+	_, err = e.g.Create(contacts.GroupInput{Name: "   "})
+	wantAppErr(t, err, apperr.Invalid, "group.name.empty", "name")
+	_, err = e.g.Create(contacts.GroupInput{Name: string(slices.Repeat([]rune{'x'}, 101))})
+	wantAppErr(t, err, apperr.Invalid, "group.name.too_long", "name")
+
+	// Renaming to another letter case of its own name is allowed.
+	g, err := e.g.Update(pel.ID, contacts.GroupInput{Name: "pelanggan", Description: "Pembeli tetap\r\nsejak 2020"})
+	if err != nil {
+		t.Fatalf("rename to other case: %v", err)
+	}
+	if g.Name != "pelanggan" || g.Description != "Pembeli tetap\nsejak 2020" {
+		t.Errorf("after update got %q / %q", g.Name, g.Description)
+	}
+	news := e.group("Newsletter")
+	_, err = e.g.Update(news.ID, contacts.GroupInput{Name: "PELANGGAN"})
+	wantAppErr(t, err, apperr.Exists, "group.name.duplicate", "name")
+
+	budi := e.add("Budi", "081234567890", pel.ID, news.ID)
+	if _, err := e.g.Delete(pel.ID); err != nil {
+		t.Fatalf("Delete: %v", err)
+	}
+	_, err = e.g.Delete(pel.ID)
+	wantAppErr(t, err, apperr.NotFound, "group.not_found", "")
+
+	got, err := e.c.Get(budi.ID)
+	if err != nil {
+		t.Fatalf("the contact of a deleted group is gone: %v", err)
+	}
+	if !reflect.DeepEqual(got.GroupIDs, []uint64{news.ID}) {
+		t.Errorf("groups after deleting Pelanggan: got %v, want [%d]", got.GroupIDs, news.ID)
+	}
+	// The deleted name can be used again, and the new group starts empty.
+	again := e.group("Pelanggan")
+	if again.Members != 0 {
+		t.Errorf("recreated group has %d members, want 0", again.Members)
+	}
+
+	e.reopen()
+	list, err := e.g.List()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var summary []string
+	for _, g := range list {
+		summary = append(summary, fmt.Sprintf("%s:%d", g.Name, g.Members))
+	}
+	if want := []string{"Newsletter:1", "Pelanggan:0"}; !reflect.DeepEqual(summary, want) {
+		t.Errorf("groups after restart: got %v, want %v", summary, want)
+	}
+}
+
+func TestBulkActions(t *testing.T) {
+	e := newEnv(t)
+	news := e.group("Newsletter")
+	var ids []uint64
+	for i := range 5 {
+		ids = append(ids, e.add(fmt.Sprintf("C%d", i), fmt.Sprintf("08123456%04d", i)).ID)
+	}
+
+	n, err := e.c.AddToGroup(append(ids[:3:3], ids[0], 999), news.ID)
+	if err != nil || n != 3 {
+		t.Fatalf("AddToGroup: got %d, %v; want 3 added", n, err)
+	}
+	if n, _ := e.c.AddToGroup(ids[:4], news.ID); n != 1 {
+		t.Errorf("adding again: got %d new members, want 1", n)
+	}
+	if n, _ := e.c.RemoveFromGroup(ids[:1], news.ID); n != 1 {
+		t.Errorf("RemoveFromGroup: got %d, want 1", n)
+	}
+	if got := e.total(contacts.Query{}); got != 5 {
+		t.Errorf("removing from a group deleted contacts: %d left, want 5", got)
+	}
+	if g, _ := e.g.Get(news.ID); g.Members != 3 {
+		t.Errorf("Newsletter members: got %d, want 3", g.Members)
+	}
+	_, err = e.c.AddToGroup(ids, 404)
+	wantAppErr(t, err, apperr.NotFound, "group.not_found", "")
+
+	n, err = e.c.Delete([]uint64{ids[1], ids[2], ids[2], 999})
+	if err != nil || n != 2 {
+		t.Fatalf("Delete: got %d, %v; want 2", n, err)
+	}
+	if g, _ := e.g.Get(news.ID); g.Members != 1 {
+		t.Errorf("Newsletter members after deleting two: got %d, want 1", g.Members)
+	}
+	e.reopen()
+	if got := e.names(contacts.Query{GroupID: news.ID}); !reflect.DeepEqual(got, []string{"C3"}) {
+		t.Errorf("Newsletter after restart: got %v, want [C3]", got)
+	}
+	if got := e.total(contacts.Query{}); got != 3 {
+		t.Errorf("contacts after restart: got %d, want 3", got)
+	}
+}
+
+func TestCheckPhone(t *testing.T) {
+	e := newEnv(t)
+	budi := e.add("Budi", "0812-3456-7890")
+	tests := []struct {
+		name      string
+		raw       string
+		exclude   uint64
+		status    string
+		display   string
+		duplicate string
+	}{
+		{"free number", "0813 0000 1111", 0, "valid", "+62 813-0000-1111", ""},
+		{"taken in another format", "+62 812 3456 7890", 0, "valid", "+62 812-3456-7890", "Budi"},
+		{"own number while editing", "6281234567890", budi.ID, "valid", "+62 812-3456-7890", ""},
+		{"too short", "0812", 0, "invalid", "", ""},
+		{"empty", "", 0, "empty", "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := e.c.CheckPhone(tt.raw, tt.exclude)
+			if err != nil {
+				t.Fatal(err)
+			}
+			dup := ""
+			if got.Duplicate != nil {
+				dup = got.Duplicate.Name
+			}
+			if got.Status != tt.status || got.Display != tt.display || dup != tt.duplicate {
+				t.Errorf("CheckPhone(%q): got status=%s display=%q duplicate=%q, want %s %q %q",
+					tt.raw, got.Status, got.Display, dup, tt.status, tt.display, tt.duplicate)
+			}
+			if got.Reasons == nil {
+				t.Errorf("Reasons is nil; the interface expects a list")
+			}
+		})
+	}
+}
+
+func TestWritesTellTheInterface(t *testing.T) {
+	e := newEnv(t)
+	g := e.group("VIP")
+	c := e.add("Budi", "081234567890", g.ID)
+	e.c.RemoveFromGroup([]uint64{c.ID}, g.ID)
+	e.c.Delete([]uint64{c.ID})
+	want := []string{
+		events.GroupsChanged,
+		events.ContactsChanged, events.GroupsChanged,
+		events.ContactsChanged, events.GroupsChanged,
+		events.ContactsChanged, events.GroupsChanged,
+	}
+	if !reflect.DeepEqual(e.ev.names, want) {
+		t.Errorf("events: got %v, want %v", e.ev.names, want)
+	}
+}
+
+// TestIndexStaysInStepWithTheStore runs random operations and then compares what the live
+// service lists with what a service rebuilt from the database lists.
+func TestIndexStaysInStepWithTheStore(t *testing.T) {
+	e := newEnv(t)
+	rng := rand.New(rand.NewPCG(1, 2))
+	var groups, ids []uint64
+	for i := range 4 {
+		groups = append(groups, e.group(fmt.Sprintf("G%d", i)).ID)
+	}
+	pick := func(xs []uint64) uint64 { return xs[rng.IntN(len(xs))] }
+	some := func(xs []uint64) []uint64 {
+		var out []uint64
+		for _, x := range xs {
+			if rng.IntN(3) == 0 {
+				out = append(out, x)
+			}
+		}
+		return out
+	}
+	for step := range 400 {
+		switch op := rng.IntN(10); {
+		case op < 4 || len(ids) == 0:
+			c, err := e.c.Add(contacts.ContactInput{
+				Name: fmt.Sprintf("N%d", rng.IntN(50)), Phone: fmt.Sprintf("0812%08d", rng.IntN(300)), GroupIDs: some(groups),
+			})
+			if err == nil {
+				ids = append(ids, c.ID)
+			} else if apperr.KindOf(err) != apperr.Exists {
+				t.Fatalf("step %d add: %v", step, err)
+			}
+		case op < 6:
+			_, err := e.c.Update(pick(ids), contacts.ContactInput{
+				Name: fmt.Sprintf("U%d", rng.IntN(50)), Phone: fmt.Sprintf("0812%08d", rng.IntN(300)), GroupIDs: some(groups),
+			})
+			if err != nil && apperr.KindOf(err) != apperr.Exists && apperr.KindOf(err) != apperr.NotFound {
+				t.Fatalf("step %d update: %v", step, err)
+			}
+		case op < 8:
+			if _, err := e.c.AddToGroup(some(ids), pick(groups)); err != nil {
+				t.Fatalf("step %d add to group: %v", step, err)
+			}
+		case op < 9:
+			if _, err := e.c.RemoveFromGroup(some(ids), pick(groups)); err != nil {
+				t.Fatalf("step %d remove from group: %v", step, err)
+			}
+		default:
+			if _, err := e.c.Delete(some(ids)); err != nil {
+				t.Fatalf("step %d delete: %v", step, err)
+			}
+		}
+	}
+	snapshot := func() ([]contacts.Contact, []contacts.Group) {
+		var all []contacts.Contact
+		for _, sort := range []string{contacts.SortName, contacts.SortNewest} {
+			p, err := e.c.List(contacts.Query{Sort: sort, Limit: contacts.MaxPageSize})
+			if err != nil {
+				t.Fatal(err)
+			}
+			all = append(all, p.Items...)
+		}
+		for _, g := range groups {
+			p, _ := e.c.List(contacts.Query{GroupID: g, Limit: contacts.MaxPageSize})
+			all = append(all, p.Items...)
+		}
+		p, _ := e.c.List(contacts.Query{NoGroup: true, Limit: contacts.MaxPageSize})
+		all = append(all, p.Items...)
+		gs, _ := e.g.List()
+		return all, gs
+	}
+	liveContacts, liveGroups := snapshot()
+	e.reopen()
+	storedContacts, storedGroups := snapshot()
+	if !reflect.DeepEqual(liveContacts, storedContacts) {
+		t.Errorf("live index lists %d rows, rebuilt index %d; they differ", len(liveContacts), len(storedContacts))
+	}
+	if !reflect.DeepEqual(liveGroups, storedGroups) {
+		t.Errorf("group counts differ:\n live %+v\nstored %+v", liveGroups, storedGroups)
+	}
+}
+
+func TestConcurrentUseIsSafe(t *testing.T) {
+	e := newEnv(t)
+	g := e.group("VIP")
+	var wg sync.WaitGroup
+	for w := range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range 50 {
+				c, err := e.c.Add(contacts.ContactInput{Name: "x", Phone: fmt.Sprintf("0812%d%07d", w, i)})
+				if err != nil {
+					t.Errorf("Add: %v", err)
+					return
+				}
+				e.c.AddToGroup([]uint64{c.ID}, g.ID)
+				e.c.List(contacts.Query{Text: "x", Limit: 10})
+			}
+		}()
+	}
+	wg.Wait()
+	if got, _ := e.g.Get(g.ID); got.Members != 200 {
+		t.Errorf("members after concurrent adds: got %d, want 200", got.Members)
+	}
+}
+
+// TestNoMethodPanics checks that a service whose data could not be opened (the app binds
+// empty services then) answers every call with an error instead of a panic, because a
+// panic leaves the interface's call waiting forever.
+func TestNoMethodPanics(t *testing.T) {
+	empty := &contacts.Service{}
+	c, g := empty.Contacts(), empty.Groups()
+	calls := map[string]func() error{
+		"Add":             func() error { _, err := c.Add(contacts.ContactInput{Name: "a", Phone: "08123456789"}); return err },
+		"Update":          func() error { _, err := c.Update(1, contacts.ContactInput{}); return err },
+		"Get":             func() error { _, err := c.Get(1); return err },
+		"Delete":          func() error { _, err := c.Delete([]uint64{1}); return err },
+		"List":            func() error { _, err := c.List(contacts.Query{}); return err },
+		"CheckPhone":      func() error { _, err := c.CheckPhone("0812", 0); return err },
+		"AddToGroup":      func() error { _, err := c.AddToGroup([]uint64{1}, 1); return err },
+		"RemoveFromGroup": func() error { _, err := c.RemoveFromGroup([]uint64{1}, 1); return err },
+		"Create":          func() error { _, err := g.Create(contacts.GroupInput{Name: "x"}); return err },
+		"Rename":          func() error { _, err := g.Update(1, contacts.GroupInput{Name: "x"}); return err },
+		"DeleteGroup":     func() error { _, err := g.Delete(1); return err },
+		"ListGroups":      func() error { _, err := g.List(); return err },
+		"GetGroup":        func() error { _, err := g.Get(1); return err },
+	}
+	for name, call := range calls {
+		t.Run(name, func(t *testing.T) {
+			if err := call(); apperr.KindOf(err) != apperr.Internal {
+				t.Errorf("got %v, want an internal error", err)
+			}
+		})
+	}
+}

@@ -1,0 +1,205 @@
+// Package contacts is the contact and group service that the interface and the CLI share:
+// validation, create/read/update/delete, group membership, bulk actions, and listing with
+// paging, sorting, filtering and search over an in-memory index kept in step with the store.
+package contacts
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strconv"
+	"sync"
+	"time"
+
+	"kontak/backend/apperr"
+	"kontak/backend/events"
+	"kontak/backend/phone"
+	"kontak/backend/store"
+)
+
+// PhoneRules gives the phone normaliser for the current default country; the settings
+// service implements it.
+type PhoneRules interface {
+	Normalizer() *phone.Normalizer
+}
+
+// Options are the service's injectable sources, so tests can assert exact records.
+type Options struct {
+	// Now is the clock; nil means time.Now.
+	Now func() time.Time
+	// NewID allocates an ID from a named sequence ("contact", "group"); nil means the
+	// store's persistent sequences.
+	NewID func(sequence string) (uint64, error)
+	// Emit tells the interface what changed; nil discards.
+	Emit events.Emitter
+}
+
+// Service holds the contact and group logic. Contacts and Groups are its two faces bound
+// to the interface.
+type Service struct {
+	db     *store.DB
+	phones PhoneRules
+	now    func() time.Time
+	newID  func(string) (uint64, error)
+	emit   events.Emitter
+
+	// mu serialises writes so that the store and the index change together; reads of
+	// the index take it shared.
+	mu  sync.RWMutex
+	idx *index
+}
+
+// New builds the service and loads the index from the store. It also removes membership
+// edges of groups that no longer exist, which a crash during a group delete can leave.
+func New(db *store.DB, phones PhoneRules, o Options) (*Service, error) {
+	s := &Service{db: db, phones: phones, now: o.Now, newID: o.NewID, emit: o.Emit}
+	if s.now == nil {
+		s.now = time.Now
+	}
+	if s.newID == nil {
+		s.newID = db.NextID
+	}
+	if s.emit == nil {
+		s.emit = events.Discard{}
+	}
+	if err := s.load(); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+func (s *Service) load() error {
+	x := newIndex()
+	groups, err := s.db.Groups()
+	if err != nil {
+		return fmt.Errorf("load groups: %w", err)
+	}
+	for _, g := range groups {
+		x.putGroup(g, FoldGroupName(g.Name))
+	}
+	if err := s.db.EachContact(func(c store.Contact) error {
+		x.contacts[c.ID] = newEntry(&c, nil)
+		x.byPhone[c.Phone] = c.ID
+		return nil
+	}); err != nil {
+		return fmt.Errorf("load contacts: %w", err)
+	}
+	orphans := map[uint64]bool{}
+	if err := s.db.EachMembership(func(gid, cid uint64) error {
+		g, e := x.groups[gid], x.contacts[cid]
+		if g == nil {
+			orphans[gid] = true
+			return nil
+		}
+		if e != nil {
+			g.members[cid] = struct{}{}
+			e.groups = append(e.groups, gid) // edges arrive in group order, so this stays sorted
+		}
+		return nil
+	}); err != nil {
+		return fmt.Errorf("load memberships: %w", err)
+	}
+	for gid := range orphans {
+		if err := s.db.RemoveMemberships(gid); err != nil {
+			return fmt.Errorf("clean up deleted group %d: %w", gid, err)
+		}
+	}
+	s.idx = x
+	return nil
+}
+
+// Contacts returns the face of the service bound to the interface as "Contacts".
+func (s *Service) Contacts() *Contacts { return &Contacts{s: s} }
+
+// Groups returns the face of the service bound to the interface as "Groups".
+func (s *Service) Groups() *Groups { return &Groups{s: s} }
+
+// ready refuses calls on a service whose data could not be opened: the app still binds
+// the services then, so that the interface gets a clear answer instead of no answer.
+func (s *Service) ready() error {
+	if s == nil || s.db == nil || s.idx == nil {
+		return apperr.New(apperr.Internal, "data.unavailable", "the data folder is not open")
+	}
+	return nil
+}
+
+func (s *Service) nowMillis() int64 { return s.now().UnixMilli() }
+
+// view turns a stored contact into what the interface sees.
+func (s *Service) view(c *store.Contact, groups []uint64) Contact {
+	out := Contact{
+		ID:           c.ID,
+		Name:         c.Name,
+		OriginalName: c.OriginalName,
+		Phone:        c.Phone,
+		Display:      phone.Display(c.Phone),
+		Email:        c.Email,
+		GroupIDs:     slices.Clone(groups),
+		Fields:       make([]Field, len(c.Fields)),
+		Source:       c.Source,
+		CreatedAt:    c.CreatedAt,
+		UpdatedAt:    c.UpdatedAt,
+	}
+	if out.GroupIDs == nil {
+		out.GroupIDs = []uint64{}
+	}
+	for i, f := range c.Fields {
+		out.Fields[i] = Field{Key: f.Key, Value: f.Value}
+	}
+	return out
+}
+
+func groupView(g *groupEntry) Group {
+	return Group{
+		ID:          g.g.ID,
+		Name:        g.g.Name,
+		Description: g.g.Description,
+		Members:     len(g.members),
+		CreatedAt:   g.g.CreatedAt,
+	}
+}
+
+func contactNotFound(id uint64) *apperr.Error {
+	return apperr.New(apperr.NotFound, "contact.not_found",
+		fmt.Sprintf("contact %d does not exist", id)).With("id", strconv.FormatUint(id, 10))
+}
+
+func groupNotFound(id uint64) *apperr.Error {
+	return apperr.New(apperr.NotFound, "group.not_found",
+		fmt.Sprintf("group %d does not exist", id)).With("id", strconv.FormatUint(id, 10))
+}
+
+// storeError maps the store's typed errors to the errors the user sees.
+func (s *Service) storeError(err error, op string) error {
+	var phoneTaken *store.PhoneTakenError
+	var nameTaken *store.GroupNameTakenError
+	switch {
+	case errors.As(err, &phoneTaken):
+		name := ""
+		if e := s.idx.contacts[phoneTaken.ContactID]; e != nil {
+			name = e.name
+		}
+		return apperr.New(apperr.Exists, "contact.phone.duplicate",
+			fmt.Sprintf("this number already belongs to %s", name)).
+			OnField("phone").
+			With("id", strconv.FormatUint(phoneTaken.ContactID, 10)).
+			With("name", name)
+	case errors.As(err, &nameTaken):
+		name := nameTaken.Name
+		if g := s.idx.groups[nameTaken.GroupID]; g != nil {
+			name = g.g.Name
+		}
+		return apperr.New(apperr.Exists, "group.name.duplicate",
+			fmt.Sprintf("a group named %s already exists", name)).
+			OnField("name").
+			With("id", strconv.FormatUint(nameTaken.GroupID, 10)).
+			With("name", name)
+	case errors.Is(err, store.ErrNotFound):
+		return apperr.New(apperr.NotFound, "not_found", op+": not found")
+	}
+	var ae *apperr.Error
+	if errors.As(err, &ae) {
+		return ae
+	}
+	return apperr.Wrap(err, op)
+}
