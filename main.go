@@ -1,0 +1,122 @@
+// Kontak is an offline contact manager for people who sell through WhatsApp. This file
+// wires the pieces together; app.go holds the window's lifecycle.
+package main
+
+import (
+	"embed"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"runtime/debug"
+	"strings"
+
+	"github.com/wailsapp/wails/v2"
+	"github.com/wailsapp/wails/v2/pkg/options"
+	"github.com/wailsapp/wails/v2/pkg/options/assetserver"
+	"github.com/wailsapp/wails/v2/pkg/options/linux"
+
+	"kontak/backend/apperr"
+	"kontak/backend/contacts"
+	"kontak/backend/datadir"
+	"kontak/backend/settings"
+	"kontak/backend/store"
+)
+
+//go:embed all:frontend/dist
+var assets embed.FS
+
+//go:embed build/appicon.png
+var icon []byte
+
+// memoryLimit is the soft heap limit for the desktop app: without it, Go's collector lets
+// Badger's memtables and caches double the resident size before it runs.
+const memoryLimit = 512 << 20
+
+func main() {
+	slog.SetDefault(slog.New(slog.NewTextHandler(os.Stderr, nil)))
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(memoryLimit)
+	}
+
+	app := &App{status: Status{State: "ready"}}
+	var contactService *contacts.Service
+	var settingsService *settings.Service
+
+	// Generating the JavaScript bindings runs this program too; it must not touch the
+	// user's data, so the services are bound empty then.
+	if !generatingBindings() {
+		dir, err := datadir.Dir()
+		if err == nil {
+			app.status.DataDir = dir
+			contactService, settingsService, err = openServices(app, dir)
+		}
+		if err != nil {
+			slog.Error("open data", "dir", app.status.DataDir, "err", err)
+			app.status = statusFromOpenError(app.status.DataDir, err)
+		}
+	}
+	if contactService == nil {
+		contactService, settingsService = &contacts.Service{}, &settings.Service{}
+	}
+
+	err := wails.Run(&options.App{
+		Title:            "Kontak",
+		Width:            1200,
+		Height:           780,
+		MinWidth:         900,
+		MinHeight:        600,
+		BackgroundColour: &options.RGBA{R: 248, G: 250, B: 249, A: 255},
+		AssetServer:      &assetserver.Options{Assets: assets},
+		OnStartup:        app.startup,
+		OnShutdown:       app.shutdown,
+		SingleInstanceLock: &options.SingleInstanceLock{
+			UniqueId:               "kontak-contacts-4c1f2b",
+			OnSecondInstanceLaunch: app.secondInstance,
+		},
+		ErrorFormatter: func(err error) any { return apperr.Public(err) },
+		Bind: []any{
+			app,
+			contactService.Contacts(),
+			contactService.Groups(),
+			settingsService,
+		},
+		Linux: &linux.Options{
+			Icon:             icon,
+			ProgramName:      "kontak",
+			WebviewGpuPolicy: linux.WebviewGpuPolicyNever,
+		},
+	})
+	if err != nil {
+		slog.Error("run", "err", err)
+		os.Exit(1)
+	}
+}
+
+// generatingBindings reports whether this process is the helper that `wails generate
+// module` (and `wails build`) compiles with the "bindings" tag and runs with these
+// variables set. The fixed top-level layout leaves no room for a build-tagged file, so it
+// is detected at run time.
+func generatingBindings() bool {
+	_, ok := os.LookupEnv("tsoutputtype")
+	return ok || strings.HasPrefix(filepath.Base(os.Args[0]), "wailsbindings")
+}
+
+// openServices opens the database and builds the services on it, registering their
+// closers with the app so that shutdown closes them.
+func openServices(app *App, dir string) (*contacts.Service, *settings.Service, error) {
+	db, err := store.Open(dir, store.Options{})
+	if err != nil {
+		return nil, nil, err
+	}
+	app.closers = append(app.closers, db.Close)
+	emit := wailsEmitter{app: app}
+	set, err := settings.New(db, emit)
+	if err != nil {
+		return nil, nil, err
+	}
+	svc, err := contacts.New(db, set, contacts.Options{Emit: emit})
+	if err != nil {
+		return nil, nil, err
+	}
+	return svc, set, nil
+}
