@@ -1,0 +1,394 @@
+// An in-memory stand-in for the Go services, used by the unit tests (through the
+// Vite alias in vitest.config.ts) and by `vite --mode fake`. It follows the
+// contract in shape and errors; its phone rules are a simplified subset.
+import type { Contact, ContactInput, Country, Group, GroupInput, Page, PhoneCheck, Query, Settings } from '../../lib/api/types';
+
+type Listener = { cb: (...data: unknown[]) => void; left: number };
+
+export interface BackendError {
+  kind: string;
+  code: string;
+  field?: string;
+  message: string;
+  params?: Record<string, string>;
+}
+
+function err(kind: string, code: string, field?: string, params?: Record<string, string>): BackendError {
+  const e: BackendError = { kind, code, message: code };
+  if (field) e.field = field;
+  if (params) e.params = params;
+  return e;
+}
+
+function clone<T>(v: T): T {
+  return v === undefined ? v : (JSON.parse(JSON.stringify(v)) as T);
+}
+
+export function formatNational(n: string): string {
+  if (n.startsWith('8')) return [n.slice(0, 3), n.slice(3, 7), n.slice(7)].filter(Boolean).join('-');
+  const area = n.startsWith('2') ? n.slice(0, 2) : n.slice(0, 3);
+  const rest = n.slice(area.length);
+  return [area, rest.slice(0, 4), rest.slice(4)].filter(Boolean).join('-');
+}
+
+/** Simplified normalisation: enough for the UI tests and the demo. */
+export function normalise(raw: string): Omit<PhoneCheck, 'duplicate'> {
+  const base = { input: raw, phone: '', kind: '', display: '', reasons: [] as string[] };
+  const s = raw.trim();
+  if (!s) return { ...base, status: 'empty', reasons: ['empty'] };
+  const reasons: string[] = [];
+  const stripped = s.replace(/[\s\u00a0\-.()/]/g, '');
+  if (stripped !== s) reasons.push('formatting-removed');
+  let d = stripped;
+  let intl = false;
+  if (d.startsWith('+')) {
+    intl = true;
+    d = d.slice(1);
+  }
+  if (!/^\d+$/.test(d)) return { ...base, status: 'invalid', reasons: ['not-a-number'] };
+  if (d.startsWith('00')) {
+    d = d.slice(2);
+    intl = true;
+    reasons.push('international-prefix-00');
+  }
+  let national: string;
+  if (d.startsWith('62')) {
+    national = d.slice(2);
+    if (national.startsWith('0')) {
+      national = national.slice(1);
+      reasons.push('trunk-zero-removed');
+    }
+  } else if (intl) {
+    if (d.length < 8) return { ...base, status: 'invalid', reasons: ['too-short'] };
+    return { ...base, status: 'valid', kind: 'foreign', phone: d, display: `+${d}`, reasons };
+  } else if (d.startsWith('0')) {
+    national = d.slice(1);
+  } else if (d.startsWith('8')) {
+    national = d;
+    reasons.push('leading-zero-restored');
+  } else {
+    return { ...base, status: 'invalid', reasons: ['unknown-area-code'] };
+  }
+  const mobile = national.startsWith('8');
+  if (national.length < (mobile ? 9 : 7)) return { ...base, status: 'invalid', reasons: ['too-short'] };
+  if (national.length > (mobile ? 12 : 11)) return { ...base, status: 'invalid', reasons: ['too-long'] };
+  return {
+    ...base,
+    status: 'valid',
+    kind: mobile ? 'mobile' : 'landline',
+    phone: `62${national}`,
+    display: `+62 ${formatNational(national)}`,
+    reasons,
+  };
+}
+
+export const COUNTRIES: Country[] = [
+  { code: 'ID', name: 'Indonesia', callingCode: '62' },
+  { code: 'MY', name: 'Malaysia', callingCode: '60' },
+  { code: 'SG', name: 'Singapore', callingCode: '65' },
+  { code: 'US', name: 'United States', callingCode: '1' },
+];
+
+export class FakeBackend {
+  contacts = new Map<number, Contact>();
+  groups = new Map<number, Group>();
+  settings: Settings = { language: '', country: 'ID', systemLanguage: 'id' };
+  status: { state: string; message: string; dataDir: string } = { state: 'ready', message: '', dataDir: '/tmp/kontak-fake' };
+  private nextId = 1;
+  private clock = 1_700_000_000_000;
+  private listeners = new Map<string, Listener[]>();
+
+  /** milliseconds every call waits before answering */
+  delay = 0;
+  /** methods ("Contacts.List") that never settle */
+  hang = new Set<string>();
+  /** the next call of a method rejects with this value */
+  failNext = new Map<string, unknown>();
+  /** every call, in order: [method, args] */
+  calls: [string, unknown[]][] = [];
+
+  reset(): void {
+    this.contacts.clear();
+    this.groups.clear();
+    this.settings = { language: '', country: 'ID', systemLanguage: 'id' };
+    this.status = { state: 'ready', message: '', dataDir: '/tmp/kontak-fake' };
+    this.nextId = 1;
+    this.clock = 1_700_000_000_000;
+    this.listeners.clear();
+    this.delay = 0;
+    this.hang.clear();
+    this.failNext.clear();
+    this.calls = [];
+  }
+
+  // ---- events (the runtime fake) ----
+  on(name: string, cb: (...data: unknown[]) => void, max = -1): () => void {
+    const l: Listener = { cb, left: max };
+    this.listeners.set(name, [...(this.listeners.get(name) ?? []), l]);
+    return () => this.listeners.set(name, (this.listeners.get(name) ?? []).filter((x) => x !== l));
+  }
+  off(...names: string[]): void {
+    for (const n of names) this.listeners.delete(n);
+  }
+  listenerCount(name?: string): number {
+    if (name) return this.listeners.get(name)?.length ?? 0;
+    let n = 0;
+    for (const ls of this.listeners.values()) n += ls.length;
+    return n;
+  }
+  emit(name: string, ...data: unknown[]): void {
+    for (const l of [...(this.listeners.get(name) ?? [])]) {
+      l.cb(...clone(data));
+      if (l.left > 0 && --l.left === 0) this.listeners.set(name, (this.listeners.get(name) ?? []).filter((x) => x !== l));
+    }
+  }
+  private emitLater(name: string, data: unknown): void {
+    setTimeout(() => this.emit(name, data), 0);
+  }
+
+  /** Runs one bound method the way Wails would: async, JSON in and out. */
+  invoke<T>(method: string, args: unknown[], run: () => T): Promise<T> {
+    this.calls.push([method, clone(args)]);
+    if (this.hang.has(method)) return new Promise<T>(() => {});
+    const failure = this.failNext.get(method);
+    if (failure !== undefined) this.failNext.delete(method);
+    return new Promise<T>((resolve, reject) => {
+      setTimeout(() => {
+        if (failure !== undefined) return reject(failure instanceof Error ? failure : new Error(typeof failure === 'string' ? failure : JSON.stringify(failure)));
+        try {
+          resolve(clone(run()));
+        } catch (e) {
+          // like the Wails v2.16 runtime with the app's ErrorFormatter: new Error(<JSON of the error>)
+          reject(e instanceof Error ? e : new Error(typeof e === 'string' ? e : JSON.stringify(e)));
+        }
+      }, this.delay);
+    });
+  }
+
+  // ---- seeding (tests / demo) ----
+  addGroup(name: string, description = ''): Group {
+    const g: Group = { id: this.nextId++, name, description, members: 0, createdAt: this.clock++ };
+    this.groups.set(g.id, g);
+    return g;
+  }
+  addContact(name: string, phone: string, opts: { email?: string; groupIds?: number[]; originalName?: string } = {}): Contact {
+    return this.contactsAdd({ name, phone, email: opts.email ?? '', groupIds: opts.groupIds ?? [], fields: [] }, opts.originalName);
+  }
+
+  private recount(): void {
+    for (const g of this.groups.values()) g.members = 0;
+    for (const c of this.contacts.values()) for (const id of c.groupIds) {
+      const g = this.groups.get(id);
+      if (g) g.members++;
+    }
+  }
+
+  private validate(input: ContactInput, excludeId: number): { phone: ReturnType<typeof normalise> } {
+    if (!input.name.trim()) throw err('invalid', 'contact.name.empty', 'name');
+    if (input.name.length > 200) throw err('invalid', 'contact.name.too_long', 'name', { max: '200' });
+    const p = normalise(input.phone);
+    if (p.status === 'empty') throw err('invalid', 'contact.phone.empty', 'phone');
+    if (p.status === 'lossy') throw err('invalid', 'contact.phone.lossy', 'phone');
+    if (p.status !== 'valid') throw err('invalid', 'contact.phone.invalid', 'phone', { reason: p.reasons[0] ?? 'not-a-number' });
+    for (const c of this.contacts.values()) {
+      if (c.phone === p.phone && c.id !== excludeId) throw err('exists', 'contact.phone.duplicate', 'phone', { id: String(c.id), name: c.name });
+    }
+    if (input.email && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(input.email)) throw err('invalid', 'contact.email.invalid', 'email');
+    for (const id of input.groupIds) if (!this.groups.has(id)) throw err('not_found', 'contact.group.not_found', 'groupIds', { id: String(id) });
+    return { phone: p };
+  }
+
+  // ---- Contacts ----
+  contactsAdd(input: ContactInput, originalName?: string): Contact {
+    const { phone } = this.validate(input, 0);
+    const now = this.clock++;
+    const c: Contact = {
+      id: this.nextId++,
+      name: input.name.trim(),
+      originalName: originalName ?? input.name.trim(),
+      phone: phone.phone,
+      display: phone.display,
+      email: input.email.trim(),
+      groupIds: [...new Set(input.groupIds)],
+      fields: input.fields ?? [],
+      source: 'manual',
+      createdAt: now,
+      updatedAt: now,
+    };
+    this.contacts.set(c.id, c);
+    this.recount();
+    this.emitLater('contacts:changed', { ids: [c.id] });
+    if (c.groupIds.length) this.emitLater('groups:changed', {});
+    return c;
+  }
+  contactsUpdate(id: number, input: ContactInput): Contact {
+    const c = this.contacts.get(id);
+    if (!c) throw err('not_found', 'contact.not_found', undefined, { id: String(id) });
+    const { phone } = this.validate(input, id);
+    const groupsChanged = JSON.stringify([...c.groupIds].sort()) !== JSON.stringify([...input.groupIds].sort());
+    Object.assign(c, {
+      name: input.name.trim(),
+      phone: phone.phone,
+      display: phone.display,
+      email: input.email.trim(),
+      groupIds: [...new Set(input.groupIds)],
+      fields: input.fields ?? [],
+      updatedAt: this.clock++,
+    });
+    this.recount();
+    this.emitLater('contacts:changed', { ids: [id] });
+    if (groupsChanged) this.emitLater('groups:changed', {});
+    return c;
+  }
+  contactsGet(id: number): Contact {
+    const c = this.contacts.get(id);
+    if (!c) throw err('not_found', 'contact.not_found', undefined, { id: String(id) });
+    return c;
+  }
+  contactsDelete(ids: number[]): number {
+    let n = 0;
+    for (const id of ids) if (this.contacts.delete(id)) n++;
+    this.recount();
+    if (n) {
+      this.emitLater('contacts:changed', { ids });
+      this.emitLater('groups:changed', {});
+    }
+    return n;
+  }
+  contactsList(q: Query): Page {
+    let list = [...this.contacts.values()];
+    if (q.groupId) list = list.filter((c) => c.groupIds.includes(q.groupId));
+    if (q.noGroup) list = list.filter((c) => c.groupIds.length === 0);
+    const text = q.text.trim().toLowerCase();
+    if (text) {
+      let digits = text.replace(/\D/g, '');
+      if (digits.startsWith('62')) digits = digits.slice(2);
+      else if (digits.startsWith('0')) digits = digits.slice(1);
+      const phoneLike = digits.length >= 3 && /^[\d\s+\-().]+$/.test(text);
+      list = list.filter((c) =>
+        phoneLike ? c.phone.slice(2).includes(digits) || c.phone.includes(digits) : c.name.toLowerCase().includes(text) || c.email.toLowerCase().includes(text),
+      );
+    }
+    if (q.sort === 'newest') list.sort((a, b) => b.createdAt - a.createdAt || b.id - a.id);
+    else list.sort((a, b) => a.name.localeCompare(b.name, 'id', { sensitivity: 'base' }) || a.id - b.id);
+    const limit = q.limit > 0 ? Math.min(q.limit, 500) : 50;
+    return { total: list.length, offset: q.offset, items: list.slice(q.offset, q.offset + limit) };
+  }
+  contactsCheckPhone(raw: string, excludeId: number): PhoneCheck {
+    const p: PhoneCheck = normalise(raw);
+    if (p.status === 'valid') {
+      for (const c of this.contacts.values()) if (c.phone === p.phone && c.id !== excludeId) p.duplicate = { id: c.id, name: c.name };
+    }
+    return p;
+  }
+  contactsAddToGroup(ids: number[], groupId: number): number {
+    if (!this.groups.has(groupId)) throw err('not_found', 'group.not_found', undefined, { id: String(groupId) });
+    let n = 0;
+    for (const id of ids) {
+      const c = this.contacts.get(id);
+      if (c && !c.groupIds.includes(groupId)) {
+        c.groupIds.push(groupId);
+        n++;
+      }
+    }
+    this.recount();
+    this.emitLater('contacts:changed', { ids });
+    this.emitLater('groups:changed', {});
+    return n;
+  }
+  contactsRemoveFromGroup(ids: number[], groupId: number): number {
+    if (!this.groups.has(groupId)) throw err('not_found', 'group.not_found', undefined, { id: String(groupId) });
+    let n = 0;
+    for (const id of ids) {
+      const c = this.contacts.get(id);
+      if (c && c.groupIds.includes(groupId)) {
+        c.groupIds = c.groupIds.filter((g) => g !== groupId);
+        n++;
+      }
+    }
+    this.recount();
+    this.emitLater('contacts:changed', { ids });
+    this.emitLater('groups:changed', {});
+    return n;
+  }
+
+  // ---- Groups ----
+  private validateGroup(input: GroupInput, excludeId: number): void {
+    const name = input.name.trim();
+    if (!name) throw err('invalid', 'group.name.empty', 'name');
+    if (name.length > 100) throw err('invalid', 'group.name.too_long', 'name', { max: '100' });
+    if (input.description.length > 500) throw err('invalid', 'group.description.too_long', 'description', { max: '500' });
+    for (const g of this.groups.values()) {
+      if (g.id !== excludeId && g.name.toLowerCase() === name.toLowerCase()) throw err('exists', 'group.name.duplicate', 'name', { id: String(g.id), name: g.name });
+    }
+  }
+  groupsCreate(input: GroupInput): Group {
+    this.validateGroup(input, 0);
+    const g = this.addGroup(input.name.trim(), input.description.trim());
+    this.emitLater('groups:changed', {});
+    return g;
+  }
+  groupsUpdate(id: number, input: GroupInput): Group {
+    const g = this.groups.get(id);
+    if (!g) throw err('not_found', 'group.not_found', undefined, { id: String(id) });
+    this.validateGroup(input, id);
+    g.name = input.name.trim();
+    g.description = input.description.trim();
+    this.emitLater('groups:changed', {});
+    return g;
+  }
+  groupsDelete(id: number): Group {
+    const g = this.groups.get(id);
+    if (!g) throw err('not_found', 'group.not_found', undefined, { id: String(id) });
+    this.groups.delete(id);
+    for (const c of this.contacts.values()) c.groupIds = c.groupIds.filter((x) => x !== id);
+    this.emitLater('groups:changed', {});
+    this.emitLater('contacts:changed', { ids: [] });
+    return g;
+  }
+  groupsList(): Group[] {
+    return [...this.groups.values()].sort((a, b) => a.name.localeCompare(b.name, 'id', { sensitivity: 'base' }));
+  }
+  groupsGet(id: number): Group {
+    const g = this.groups.get(id);
+    if (!g) throw err('not_found', 'group.not_found', undefined, { id: String(id) });
+    return g;
+  }
+
+  // ---- Settings ----
+  settingsUpdate(s: Settings): Settings {
+    if (!['', 'id', 'en'].includes(s.language)) throw err('invalid', 'settings.language.invalid', 'language');
+    if (!COUNTRIES.some((c) => c.code === s.country)) throw err('invalid', 'settings.country.invalid', 'country');
+    this.settings = { ...this.settings, language: s.language, country: s.country };
+    this.emitLater('settings:changed', this.settings);
+    return this.settings;
+  }
+}
+
+export const fake = new FakeBackend();
+
+/** Demo data for `vite --mode fake` (add ?empty to the URL for a fresh start). */
+export function seedDemo(b: FakeBackend): void {
+  const pelanggan = b.addGroup('Pelanggan', 'Pernah membeli minimal sekali');
+  const reseller = b.addGroup('Reseller', 'Mitra penjual di luar kota');
+  const news = b.addGroup('Newsletter', 'Dapat info promo mingguan');
+  const people: [string, string, string, number[]][] = [
+    ['Budi Santoso', '0812-3456-7890', 'budi@tokobudi.id', [pelanggan.id, news.id]],
+    ['Siti Rahayu', '0813 1111 2222', 'siti.rahayu@gmail.com', [pelanggan.id]],
+    ['Andi Wijaya', '+62 857-3333-4444', '', [reseller.id, news.id]],
+    ['Rina Kusuma', '087855556666', 'rina@kusuma.co.id', []],
+    ['Dewi Lestari', '0821 9876 5432', '', [pelanggan.id, reseller.id, news.id]],
+    ['Agus Pratama', '0811 2233 4455', 'agus.p@yahoo.co.id', [news.id]],
+    ['Ibu Ratna', '0856 7788 9900', '', [pelanggan.id]],
+    ['Toko Makmur Jaya', '021-555-1234', 'order@makmurjaya.id', [reseller.id]],
+    ['Yusuf Hakim', '0838 1212 3434', '', []],
+    ['Maya Sari', '0817 4545 6767', 'maya.sari@outlook.com', [pelanggan.id, news.id]],
+    ['Hendra Gunawan', '0895 1010 2020', '', [reseller.id]],
+    ['Putri Ayu', '0822 3030 4040', 'putri.ayu@gmail.com', [news.id]],
+  ];
+  for (const [name, phone, email, groupIds] of people) b.addContact(name, phone, { email, groupIds, originalName: name === 'Ibu Ratna' ? 'Ratna (IG)' : undefined });
+}
+
+if (import.meta.env.MODE === 'fake' && typeof location !== 'undefined' && !location.search.includes('empty')) {
+  seedDemo(fake);
+}
