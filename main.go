@@ -4,6 +4,7 @@ package main
 
 import (
 	"embed"
+	"encoding/json"
 	"log/slog"
 	"os"
 	"path/filepath"
@@ -73,7 +74,12 @@ func main() {
 			UniqueId:               "kontak-contacts-4c1f2b",
 			OnSecondInstanceLaunch: app.secondInstance,
 		},
-		ErrorFormatter: func(err error) any { return apperr.Public(err) },
+		// Wails v2.16 rejects the JavaScript promise with new Error(value), so the error
+		// object travels as JSON text in the Error's message; the API layer parses it.
+		ErrorFormatter: func(err error) any {
+			b, _ := json.Marshal(apperr.Public(err))
+			return string(b)
+		},
 		Bind: []any{
 			app,
 			contactService.Contacts(),
@@ -114,7 +120,7 @@ func openServices(app *App, dir string) (*contacts.Service, *settings.Service, e
 	if err != nil {
 		return nil, nil, err
 	}
-	svc, err := contacts.New(db, set, contacts.Options{Emit: emit})
+	svc, err := contacts.New(db, settings.PhoneRules(set), contacts.Options{Emit: emit})
 	if err != nil {
 		return nil, nil, err
 	}

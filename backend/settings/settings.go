@@ -110,11 +110,18 @@ func New(db *store.DB, emit events.Emitter) (*Service, error) {
 	return s, nil
 }
 
+// Rules gives the phone normaliser that follows the default-country setting.
+type Rules struct{ s *Service }
+
+// PhoneRules returns the phone rules of s. It is a function rather than a method because
+// every exported method of Service is callable from the interface.
+func PhoneRules(s *Service) Rules { return Rules{s} }
+
 // Normalizer returns the phone normaliser for the current default country.
-func (s *Service) Normalizer() *phone.Normalizer {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
-	return s.normalizer
+func (r Rules) Normalizer() *phone.Normalizer {
+	r.s.mu.RLock()
+	defer r.s.mu.RUnlock()
+	return r.s.normalizer
 }
 
 // Get returns the current settings.

@@ -25,7 +25,7 @@ func TestSettingsPersistAndChangeTheNormalizer(t *testing.T) {
 	if _, err := s.Update(settings.Settings{Language: "en", Country: "my"}); err != nil {
 		t.Fatalf("Update: %v", err)
 	}
-	if r := s.Normalizer().Region(); r != "MY" {
+	if r := settings.PhoneRules(s).Normalizer().Region(); r != "MY" {
 		t.Errorf("normaliser region after update: got %s, want MY", r)
 	}
 	db.Close()

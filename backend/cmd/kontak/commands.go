@@ -69,7 +69,7 @@ func open(dir string) (*session, error) {
 		db.Close()
 		return nil, err
 	}
-	svc, err := contacts.New(db, set, contacts.Options{})
+	svc, err := contacts.New(db, settings.PhoneRules(set), contacts.Options{})
 	if err != nil {
 		db.Close()
 		return nil, err
