@@ -67,7 +67,7 @@ func (s *Service) validate(in ContactInput) (validInput, error) {
 	v.phone = r.Phone
 
 	v.email = strings.TrimSpace(strings.ToValidUTF8(in.Email, ""))
-	if v.email != "" && !validEmail(v.email) {
+	if v.email != "" && !ValidEmail(v.email) {
 		return v, apperr.New(apperr.Invalid, "contact.email.invalid",
 			fmt.Sprintf("%q is not a valid email address", v.email)).OnField("email")
 	}
@@ -102,9 +102,9 @@ func (s *Service) validate(in ContactInput) (validInput, error) {
 	return v, nil
 }
 
-// validEmail accepts a plain address (no display name) with a dotted domain, which is
+// ValidEmail accepts a plain address (no display name) with a dotted domain, which is
 // what people mean when they type an email into a contact.
-func validEmail(s string) bool {
+func ValidEmail(s string) bool {
 	if len(s) > MaxEmailLength || strings.ContainsAny(s, " \t<>,;") {
 		return false
 	}
@@ -411,26 +411,47 @@ func (c *Contacts) List(q Query) (_ Page, err error) {
 	if q.Offset < 0 {
 		return Page{}, apperr.New(apperr.Invalid, "request.invalid", "offset must not be negative")
 	}
+	page := Page{Offset: q.Offset, Items: []Contact{}}
+	var hits []uint64
+	err = s.scan(q, func(id uint64) bool {
+		if page.Total >= q.Offset && len(hits) < q.Limit {
+			hits = append(hits, id)
+		}
+		page.Total++
+		return true
+	})
+	if err != nil {
+		return Page{}, err
+	}
+	for rec, err := range s.records(hits) {
+		if err != nil {
+			return Page{}, apperr.Wrap(err, "list contacts")
+		}
+		page.Items = append(page.Items, s.view(&rec.c, rec.groups))
+	}
+	return page, nil
+}
+
+// scan calls fn with every contact that matches the query's filters and text, in the
+// query's order, until fn returns false. Paging is the caller's business.
+func (s *Service) scan(q Query, fn func(id uint64) bool) error {
 	if q.Sort == "" {
 		q.Sort = SortName
 	}
 	if q.Sort != SortName && q.Sort != SortNewest {
-		return Page{}, apperr.New(apperr.Invalid, "request.invalid", fmt.Sprintf("unknown sort %q", q.Sort))
+		return apperr.New(apperr.Invalid, "request.invalid", fmt.Sprintf("unknown sort %q", q.Sort))
 	}
 	match := s.matcher(q.Text)
-
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	var members map[uint64]struct{}
 	if q.GroupID != 0 {
 		g, ok := s.idx.groups[q.GroupID]
 		if !ok {
-			return Page{}, groupNotFound(q.GroupID)
+			return groupNotFound(q.GroupID)
 		}
 		members = g.members
 	}
-	page := Page{Offset: q.Offset, Items: []Contact{}}
-	var hits []uint64
 	for _, e := range s.idx.ordered(q.Sort) {
 		if members != nil {
 			if _, ok := members[e.id]; !ok {
@@ -443,28 +464,11 @@ func (c *Contacts) List(q Query) (_ Page, err error) {
 		if match != nil && !match(e) {
 			continue
 		}
-		if page.Total >= q.Offset && len(hits) < q.Limit {
-			hits = append(hits, e.id)
+		if !fn(e.id) {
+			break
 		}
-		page.Total++
 	}
-	if len(hits) == 0 {
-		return page, nil
-	}
-	err = s.db.View(func(t *store.Txn) error {
-		for _, id := range hits {
-			rec, err := t.Contact(id)
-			if err != nil {
-				return err
-			}
-			page.Items = append(page.Items, s.view(&rec, s.idx.contacts[id].groups))
-		}
-		return nil
-	})
-	if err != nil {
-		return Page{}, apperr.Wrap(err, "list contacts")
-	}
-	return page, nil
+	return nil
 }
 
 // matcher builds the search predicate. A query that looks like a phone number matches

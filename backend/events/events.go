@@ -10,7 +10,23 @@ const (
 	GroupsChanged = "groups:changed"
 	// SettingsChanged follows a settings update; the payload is the new settings.
 	SettingsChanged = "settings:changed"
+	// ImportProgress reports a running import about ten times a second; the payload is
+	// importer.ProgressInfo.
+	ImportProgress = "import:progress"
+	// ImportDone ends an import, finished, cancelled or failed; the payload is
+	// importer.Report.
+	ImportDone = "import:done"
+	// ImportsChanged follows any change to the import history (a new import, an undo).
+	ImportsChanged = "imports:changed"
+	// ExportProgress reports a running export; the payload is ExportProgressPayload.
+	ExportProgress = "export:progress"
 )
+
+// ExportProgressPayload tells how many contacts an export has written.
+type ExportProgressPayload struct {
+	Done  int64 `json:"done"`
+	Total int64 `json:"total"`
+}
 
 // ContactsChangedPayload lists the contacts that changed; an empty list means "many or
 // unknown", so the interface should refresh whatever it shows.

@@ -16,6 +16,12 @@ import "encoding/binary"
 //	r/<contact id><group id>    → empty; the same membership, read as "contact is in group".
 //	                              m/ and r/ are always written and deleted together.
 //	s/<setting name>            → the setting's value as UTF-8 text.
+//	i/<import id>               → import record as JSON (imports.go): file, times, state,
+//	                              counts. Few and small, so JSON keeps them readable.
+//	u/<import id><step>         → one undo step of that import (imports.go, encodeUndo):
+//	                              a contact it created, a contact's previous record it
+//	                              replaced, a membership or a group it added. Written in
+//	                              the same transaction as the change it undoes.
 //	q/<sequence name>           → Badger sequence state for ID allocation (contact, group).
 //	v/schema                    → the schema version as one uvarint.
 //
@@ -33,6 +39,8 @@ const (
 	prefixMemberOf   = "r/"
 	prefixSetting    = "s/"
 	prefixSequence   = "q/"
+	prefixImport     = "i/"
+	prefixUndo       = "u/"
 	keySchemaVersion = "v/schema"
 )
 
@@ -69,6 +77,10 @@ func memberKey(gid, cid uint64) []byte { return pairKey(prefixMember, gid, cid) 
 func memberOfKey(cid, gid uint64) []byte {
 	return pairKey(prefixMemberOf, cid, gid)
 }
+
+func importKey(id uint64) []byte     { return idKey(prefixImport, id) }
+func undoKey(id, step uint64) []byte { return pairKey(prefixUndo, id, step) }
+func undoPrefix(id uint64) []byte    { return idKey(prefixUndo, id) }
 
 // membersPrefix is the prefix of every m/ key of one group.
 func membersPrefix(gid uint64) []byte { return idKey(prefixMember, gid) }

@@ -421,6 +421,19 @@ func (t *Txn) RemoveMember(gid, cid uint64) (bool, error) {
 	return true, t.txn.Delete(memberOfKey(cid, gid))
 }
 
+// GroupHasMembers reports whether any contact is in the group.
+func (t *Txn) GroupHasMembers(gid uint64) (bool, error) {
+	found := false
+	err := t.scanKeys(membersPrefix(gid), func([]byte) error {
+		found = true
+		return errBatchFull
+	})
+	if errors.Is(err, errBatchFull) {
+		err = nil
+	}
+	return found, err
+}
+
 // Setting returns a setting's value, or ErrNotFound when it was never set.
 func (t *Txn) Setting(name string) (string, error) {
 	v, err := t.get(settingKey(name))

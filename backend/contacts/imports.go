@@ -1,0 +1,376 @@
+package contacts
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+
+	"kontak/backend/apperr"
+	"kontak/backend/events"
+	"kontak/backend/store"
+)
+
+// ImportRow is one contact an import writes: a new contact when ExistingID is 0, else the
+// replacement record of an existing one. AddGroups are the groups it joins.
+type ImportRow struct {
+	ExistingID uint64
+	Record     store.Contact // ID is assigned for new contacts
+	AddGroups  []uint64
+}
+
+// ImportResult says what became of each row of ApplyImport, by position.
+type ImportResult int
+
+const (
+	ImportCreated ImportResult = iota + 1
+	ImportUpdated
+	ImportUnchanged // an existing contact the row did not change
+	ImportConflict  // the phone was taken by another contact meanwhile
+)
+
+// ApplyImport writes one slice of an import in one transaction, with an undo step for
+// every change, and updates the index. *step numbers the undo steps; it is advanced.
+// Holding the write lock for one slice at a time keeps the interface responsive between
+// slices.
+func (s *Service) ApplyImport(importID uint64, step *uint64, rows []ImportRow) ([]ImportResult, error) {
+	if err := s.ready(); err != nil {
+		return nil, err
+	}
+	results := make([]ImportResult, len(rows))
+	var changed []uint64
+	defer func() {
+		if len(changed) > 0 {
+			s.emit.Emit(events.ContactsChanged, events.ContactsChangedPayload{})
+			s.emit.Emit(events.GroupsChanged, events.GroupsChangedPayload{})
+		}
+	}()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+
+	// IDs are taken before the transaction so that a retried commit reuses them.
+	ids := make([]uint64, len(rows))
+	for i, r := range rows {
+		if r.ExistingID != 0 {
+			continue
+		}
+		if _, taken := s.idx.byPhone[r.Record.Phone]; taken {
+			continue
+		}
+		id, err := s.newID("contact")
+		if err != nil {
+			return nil, apperr.Wrap(err, "import")
+		}
+		ids[i] = id
+	}
+	type written struct {
+		rec    store.Contact
+		groups []uint64
+	}
+	var out []written
+	first := *step
+	err := s.db.Update(func(t *store.Txn) error {
+		*step, out = first, out[:0]
+		clear(results)
+		next := func() uint64 { *step++; return *step }
+		for i, r := range rows {
+			rec := r.Record
+			var groups []uint64
+			switch {
+			case r.ExistingID == 0 && ids[i] == 0:
+				results[i] = ImportConflict
+				continue
+			case r.ExistingID == 0:
+				rec.ID = ids[i]
+				if err := t.PutContact(rec); err != nil {
+					var taken *store.PhoneTakenError
+					if errors.As(err, &taken) {
+						results[i] = ImportConflict
+						continue
+					}
+					return err
+				}
+				if err := t.PutUndo(importID, next(), store.UndoStep{Kind: store.UndoCreated, ContactID: rec.ID}); err != nil {
+					return err
+				}
+				results[i] = ImportCreated
+			default:
+				e := s.idx.contacts[r.ExistingID]
+				if e == nil {
+					results[i] = ImportConflict
+					continue
+				}
+				groups = slices.Clone(e.groups)
+				prev, err := t.Contact(r.ExistingID)
+				if err != nil {
+					return err
+				}
+				rec.ID = r.ExistingID
+				results[i] = ImportUnchanged
+				if !sameRecord(prev, rec) {
+					if err := t.PutContact(rec); err != nil {
+						var taken *store.PhoneTakenError
+						if errors.As(err, &taken) {
+							results[i] = ImportConflict
+							continue
+						}
+						return err
+					}
+					if err := t.PutUndo(importID, next(), store.UndoStep{Kind: store.UndoUpdated, ContactID: rec.ID, Previous: prev}); err != nil {
+						return err
+					}
+					results[i] = ImportUpdated
+				} else {
+					rec = prev
+				}
+			}
+			for _, gid := range r.AddGroups {
+				if _, ok := s.idx.groups[gid]; !ok {
+					continue
+				}
+				added, err := t.AddMember(gid, rec.ID)
+				if err != nil {
+					return err
+				}
+				if added {
+					if err := t.PutUndo(importID, next(), store.UndoStep{Kind: store.UndoMember, ContactID: rec.ID, GroupID: gid}); err != nil {
+						return err
+					}
+					if results[i] == ImportUnchanged {
+						results[i] = ImportUpdated
+					}
+					groups = append(groups, gid)
+				}
+			}
+			slices.Sort(groups)
+			out = append(out, written{rec, slices.Compact(groups)})
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, apperr.Wrap(err, "import")
+	}
+	for _, w := range out {
+		s.idx.putContact(&w.rec, w.groups)
+		changed = append(changed, w.rec.ID)
+	}
+	return results, nil
+}
+
+// sameRecord reports whether an import leaves a stored record as it was, ignoring times.
+func sameRecord(a, b store.Contact) bool {
+	return a.Name == b.Name && a.Phone == b.Phone && a.Email == b.Email &&
+		a.OriginalName == b.OriginalName && slices.Equal(a.Fields, b.Fields)
+}
+
+// EnsureGroups returns the IDs of the named groups, creating the missing ones with an
+// undo step each. Names are matched ignoring case.
+func (s *Service) EnsureGroups(importID uint64, step *uint64, names []string) ([]uint64, error) {
+	if err := s.ready(); err != nil {
+		return nil, err
+	}
+	var ids []uint64
+	created := false
+	defer func() {
+		if created {
+			s.emit.Emit(events.GroupsChanged, events.GroupsChangedPayload{})
+		}
+	}()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, raw := range names {
+		name := cleanText(raw)
+		if name == "" {
+			continue
+		}
+		if len([]rune(name)) > MaxGroupNameLength {
+			name = string([]rune(name)[:MaxGroupNameLength])
+		}
+		fold := FoldGroupName(name)
+		if id, ok := s.groupIDByFold(fold); ok {
+			ids = append(ids, id)
+			continue
+		}
+		id, err := s.newID("group")
+		if err != nil {
+			return nil, apperr.Wrap(err, "create group")
+		}
+		now := s.nowMillis()
+		rec := store.Group{ID: id, Name: name, CreatedAt: now, UpdatedAt: now}
+		err = s.db.Update(func(t *store.Txn) error {
+			if err := t.PutGroup(rec, fold, ""); err != nil {
+				return err
+			}
+			*step++
+			return t.PutUndo(importID, *step, store.UndoStep{Kind: store.UndoGroup, GroupID: id})
+		})
+		if err != nil {
+			return nil, s.storeError(err, "create group")
+		}
+		s.idx.putGroup(rec, fold)
+		ids = append(ids, id)
+		created = true
+	}
+	return ids, nil
+}
+
+func (s *Service) groupIDByFold(fold string) (uint64, bool) {
+	for id, g := range s.idx.groups {
+		if g.fold == fold {
+			return id, true
+		}
+	}
+	return 0, false
+}
+
+// ExistingByPhone returns the stored contact with this canonical phone and its groups.
+func (s *Service) ExistingByPhone(phone string) (store.Contact, []uint64, bool, error) {
+	if err := s.ready(); err != nil {
+		return store.Contact{}, nil, false, err
+	}
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	id, ok := s.idx.byPhone[phone]
+	if !ok {
+		return store.Contact{}, nil, false, nil
+	}
+	var rec store.Contact
+	err := s.db.View(func(t *store.Txn) error {
+		var err error
+		rec, err = t.Contact(id)
+		return err
+	})
+	if err != nil {
+		return store.Contact{}, nil, false, apperr.Wrap(err, "read contact")
+	}
+	return rec, slices.Clone(s.idx.contacts[id].groups), true, nil
+}
+
+// UndoResult counts what undoing an import did.
+type UndoResult struct {
+	Removed  int `json:"removed"`  // contacts the import had created
+	Restored int `json:"restored"` // contacts put back as they were before the import
+	Left     int `json:"left"`     // changes that could not be reversed (e.g. a number now used by another contact)
+}
+
+// UndoImport reverses an import step by step, newest first, in slices of one transaction
+// each: every slice deletes the undo steps it applied, so an interrupted undo continues
+// where it stopped when run again.
+func (s *Service) UndoImport(importID uint64) (res UndoResult, err error) {
+	if err := s.ready(); err != nil {
+		return res, err
+	}
+	defer func() {
+		s.emit.Emit(events.ContactsChanged, events.ContactsChangedPayload{})
+		s.emit.Emit(events.GroupsChanged, events.GroupsChangedPayload{})
+	}()
+	for {
+		steps, numbers, err := s.db.UndoSteps(importID, 0, 500)
+		if err != nil {
+			return res, apperr.Wrap(err, "read undo steps")
+		}
+		if len(steps) == 0 {
+			return res, nil
+		}
+		if err := s.undoSlice(importID, steps, numbers, &res); err != nil {
+			return res, err
+		}
+	}
+}
+
+func (s *Service) undoSlice(importID uint64, steps []store.UndoStep, numbers []uint64, res *UndoResult) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var touched, groupsGone []uint64
+	var r UndoResult
+	err := s.db.Update(func(t *store.Txn) error {
+		touched, groupsGone, r = touched[:0], groupsGone[:0], UndoResult{}
+		for i, u := range steps {
+			if err := t.DeleteUndo(importID, numbers[i]); err != nil {
+				return err
+			}
+			switch u.Kind {
+			case store.UndoCreated:
+				err := t.DeleteContact(u.ContactID)
+				if err == nil {
+					r.Removed++
+				} else if !errors.Is(err, store.ErrNotFound) {
+					return err
+				}
+			case store.UndoUpdated:
+				err := t.PutContact(u.Previous)
+				var taken *store.PhoneTakenError
+				switch {
+				case err == nil:
+					r.Restored++
+				case errors.As(err, &taken):
+					r.Left++
+				default:
+					return err
+				}
+			case store.UndoMember:
+				if _, err := t.RemoveMember(u.GroupID, u.ContactID); err != nil {
+					return err
+				}
+			case store.UndoGroup:
+				// The group goes only if the undo emptied it: a group the user has since
+				// filled by hand stays.
+				g, ok := s.idx.groups[u.GroupID]
+				if !ok {
+					continue
+				}
+				used, err := t.GroupHasMembers(u.GroupID)
+				if err != nil {
+					return err
+				}
+				if used {
+					continue
+				}
+				if err := t.DeleteGroup(u.GroupID, g.fold); err != nil && !errors.Is(err, store.ErrNotFound) {
+					return err
+				}
+				groupsGone = append(groupsGone, u.GroupID)
+			}
+			if u.ContactID != 0 {
+				touched = append(touched, u.ContactID)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return apperr.Wrap(err, "undo import")
+	}
+	res.Removed += r.Removed
+	res.Restored += r.Restored
+	res.Left += r.Left
+	for _, gid := range groupsGone {
+		s.idx.deleteGroup(gid)
+		if err := s.db.RemoveMemberships(gid); err != nil {
+			return apperr.Wrap(err, "undo import")
+		}
+	}
+	return s.refresh(touched)
+}
+
+// refresh reloads contacts from the store into the index after changes made outside
+// the usual paths (undo), so the index matches whatever the store now holds.
+func (s *Service) refresh(ids []uint64) error {
+	return s.db.View(func(t *store.Txn) error {
+		for _, id := range slices.Compact(slices.Sorted(slices.Values(ids))) {
+			rec, err := t.Contact(id)
+			if errors.Is(err, store.ErrNotFound) {
+				s.idx.deleteContact(id)
+				continue
+			}
+			if err != nil {
+				return fmt.Errorf("reload contact %d: %w", id, err)
+			}
+			gids, err := t.ContactGroups(id)
+			if err != nil {
+				return err
+			}
+			gids = slices.DeleteFunc(gids, func(g uint64) bool { _, ok := s.idx.groups[g]; return !ok })
+			s.idx.putContact(&rec, gids)
+		}
+		return nil
+	})
+}
