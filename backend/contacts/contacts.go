@@ -140,7 +140,7 @@ func (c *Contacts) Add(in ContactInput) (_ Contact, err error) {
 	if err != nil {
 		return Contact{}, err
 	}
-	if owner, ok := s.idx.byPhone[v.phone]; ok {
+	if owner, ok := s.idx.phoneOwner(v.phone); ok {
 		return Contact{}, s.storeError(&store.PhoneTakenError{Phone: v.phone, ContactID: owner}, "add contact")
 	}
 	if id, err = s.newID("contact"); err != nil {
@@ -187,18 +187,17 @@ func (c *Contacts) Update(id uint64, in ContactInput) (_ Contact, err error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 
-	e, ok := s.idx.contacts[id]
-	if !ok {
+	if !s.idx.has(id) {
 		return Contact{}, contactNotFound(id)
 	}
 	v, err := s.validate(in)
 	if err != nil {
 		return Contact{}, err
 	}
-	if owner, ok := s.idx.byPhone[v.phone]; ok && owner != id {
+	if owner, ok := s.idx.phoneOwner(v.phone); ok && owner != id {
 		return Contact{}, s.storeError(&store.PhoneTakenError{Phone: v.phone, ContactID: owner}, "update contact")
 	}
-	added, removed := lo.Difference(v.groups, e.groups)
+	added, removed := lo.Difference(v.groups, s.idx.groupsOf(id))
 	var rec store.Contact
 	err = s.db.Update(func(t *store.Txn) error {
 		old, err := t.Contact(id)
@@ -242,8 +241,7 @@ func (c *Contacts) Get(id uint64) (_ Contact, err error) {
 	}
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	e, ok := s.idx.contacts[id]
-	if !ok {
+	if !s.idx.has(id) {
 		return Contact{}, contactNotFound(id)
 	}
 	var rec store.Contact
@@ -257,7 +255,7 @@ func (c *Contacts) Get(id uint64) (_ Contact, err error) {
 		}
 		return Contact{}, apperr.Wrap(err, "get contact")
 	}
-	return s.view(&rec, e.groups), nil
+	return s.view(&rec, s.idx.groupsOf(id)), nil
 }
 
 // Delete removes contacts and their memberships and returns how many it removed. IDs
@@ -276,7 +274,7 @@ func (c *Contacts) Delete(ids []uint64) (deleted int, err error) {
 	}()
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	ids = lo.Filter(lo.Uniq(ids), func(id uint64, _ int) bool { _, ok := s.idx.contacts[id]; return ok })
+	ids = lo.Filter(lo.Uniq(ids), func(id uint64, _ int) bool { return s.idx.has(id) })
 	for _, chunk := range lo.Chunk(ids, bulkChunk) {
 		err := s.db.Update(func(t *store.Txn) error {
 			for _, id := range chunk {
@@ -329,7 +327,7 @@ func (s *Service) changeMembership(ids []uint64, gid uint64, add bool) (changed 
 	if _, ok := s.idx.groups[gid]; !ok {
 		return 0, groupNotFound(gid)
 	}
-	ids = lo.Filter(lo.Uniq(ids), func(id uint64, _ int) bool { _, ok := s.idx.contacts[id]; return ok })
+	ids = lo.Filter(lo.Uniq(ids), func(id uint64, _ int) bool { return s.idx.has(id) })
 	// Each chunk commits on its own, so a failure part-way leaves every contact either in
 	// the group or not, never half-written, and the count says how many changed.
 	for _, chunk := range lo.Chunk(ids, bulkChunk) {
@@ -386,10 +384,11 @@ func (c *Contacts) CheckPhone(raw string, excludeID uint64) (_ PhoneCheck, err e
 	}
 	if r.Status == phone.StatusValid {
 		s.mu.RLock()
-		if id, ok := s.idx.byPhone[r.Phone]; ok && id != excludeID {
-			out.Duplicate = &ContactRef{ID: id, Name: s.idx.contacts[id].name}
-		}
+		id, ok := s.idx.phoneOwner(r.Phone)
 		s.mu.RUnlock()
+		if ok && id != excludeID {
+			out.Duplicate = &ContactRef{ID: id, Name: s.contactName(id)}
+		}
 	}
 	return out, nil
 }
@@ -413,12 +412,35 @@ func (c *Contacts) List(q Query) (_ Page, err error) {
 	}
 	page := Page{Offset: q.Offset, Items: []Contact{}}
 	var hits []uint64
-	err = s.scan(q, func(id uint64) bool {
-		if page.Total >= q.Offset && len(hits) < q.Limit {
-			hits = append(hits, id)
+	err = s.scan(q, func(x *index, f *filter, text *textQuery) {
+		if text == nil && f.empty() {
+			// Nothing to filter: the page is a slice of the order.
+			page.Total = x.count()
+			if q.Sort == SortNewest {
+				seen := 0
+				for s := len(x.ids) - 1; s >= 0 && len(hits) < q.Limit; s-- {
+					if x.dead.has(uint32(s)) {
+						continue
+					}
+					if seen >= q.Offset {
+						hits = append(hits, x.ids[s])
+					}
+					seen++
+				}
+				return
+			}
+			order, _ := x.nameOrder()
+			for _, sl := range order[min(q.Offset, len(order)):min(q.Offset+q.Limit, len(order))] {
+				hits = append(hits, x.ids[sl])
+			}
+			return
 		}
-		page.Total++
-		return true
+		page.Total = x.find(q, f, text, func(sl uint32, i int) bool {
+			if i >= q.Offset && len(hits) < q.Limit {
+				hits = append(hits, x.ids[sl])
+			}
+			return true
+		})
 	})
 	if err != nil {
 		return Page{}, err
@@ -432,66 +454,37 @@ func (c *Contacts) List(q Query) (_ Page, err error) {
 	return page, nil
 }
 
-// scan calls fn with every contact that matches the query's filters and text, in the
-// query's order, until fn returns false. Paging is the caller's business.
-func (s *Service) scan(q Query, fn func(id uint64) bool) error {
+// scan resolves a query against the index and calls fn with it under the read lock.
+func (s *Service) scan(q Query, fn func(x *index, f *filter, text *textQuery)) error {
 	if q.Sort == "" {
 		q.Sort = SortName
 	}
 	if q.Sort != SortName && q.Sort != SortNewest {
 		return apperr.New(apperr.Invalid, "request.invalid", fmt.Sprintf("unknown sort %q", q.Sort))
 	}
-	match := s.matcher(q.Text)
+	f := &filter{mode: q.GroupMode, noGroup: q.NoGroup, hasEmail: q.HasEmail, source: -1}
+	switch f.mode {
+	case "", GroupsAny, GroupsAll, GroupsNone:
+	default:
+		return apperr.New(apperr.Invalid, "request.invalid", fmt.Sprintf("unknown group mode %q", q.GroupMode))
+	}
+	if q.Source != "" {
+		f.source = int64(sourceCode(q.Source))
+	}
+	text := parseText(q.Text, s.phones.Normalizer().Region())
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	var members map[uint64]struct{}
+	gids := q.GroupIDs
 	if q.GroupID != 0 {
-		g, ok := s.idx.groups[q.GroupID]
+		gids = append([]uint64{q.GroupID}, gids...)
+	}
+	for _, gid := range gids {
+		g, ok := s.idx.groups[gid]
 		if !ok {
-			return groupNotFound(q.GroupID)
+			return groupNotFound(gid)
 		}
-		members = g.members
+		f.groups = append(f.groups, &g.members)
 	}
-	for _, e := range s.idx.ordered(q.Sort) {
-		if members != nil {
-			if _, ok := members[e.id]; !ok {
-				continue
-			}
-		}
-		if q.NoGroup && len(e.groups) > 0 {
-			continue
-		}
-		if match != nil && !match(e) {
-			continue
-		}
-		if !fn(e.id) {
-			break
-		}
-	}
+	fn(s.idx, f, text)
 	return nil
-}
-
-// matcher builds the search predicate. A query that looks like a phone number matches
-// phones written in any format (0812…, +62 812…, 812…); any query also matches names and
-// emails, every word somewhere, ignoring case and accents.
-func (s *Service) matcher(text string) func(*entry) bool {
-	text = cleanText(text)
-	if text == "" {
-		return nil
-	}
-	words := strings.Fields(foldSearch(text))
-	digits, anchored := phone.SearchDigits(text, s.phones.Normalizer().Region())
-	return func(e *entry) bool {
-		if digits != "" {
-			if anchored && strings.HasPrefix(e.phone, digits) || !anchored && strings.Contains(e.phone, digits) {
-				return true
-			}
-		}
-		for _, w := range words {
-			if !strings.Contains(e.haystack, w) {
-				return false
-			}
-		}
-		return true
-	}
 }

@@ -119,8 +119,7 @@ func (s *Service) records(ids []uint64) iter.Seq2[recordWithGroups, error] {
 			s.mu.RLock()
 			err := s.db.View(func(t *store.Txn) error {
 				for _, id := range chunk {
-					e := s.idx.contacts[id]
-					if e == nil {
+					if !s.idx.has(id) {
 						continue
 					}
 					c, err := t.Contact(id)
@@ -130,7 +129,7 @@ func (s *Service) records(ids []uint64) iter.Seq2[recordWithGroups, error] {
 					if err != nil {
 						return err
 					}
-					batch = append(batch, recordWithGroups{c, slices.Clone(e.groups)})
+					batch = append(batch, recordWithGroups{c, s.idx.groupsOf(id)})
 				}
 				return nil
 			})
@@ -160,8 +159,12 @@ func (s *Service) groupNames() map[uint64]string {
 
 // matchingIDs returns every contact the query matches, in the query's order.
 func (s *Service) matchingIDs(q Query) ([]uint64, error) {
-	q.Offset, q.Limit = 0, 0
 	var ids []uint64
-	err := s.scan(q, func(id uint64) bool { ids = append(ids, id); return true })
+	err := s.scan(q, func(x *index, f *filter, text *textQuery) {
+		x.find(q, f, text, func(sl uint32, _ int) bool {
+			ids = append(ids, x.ids[sl])
+			return true
+		})
+	})
 	return ids, err
 }

@@ -53,7 +53,7 @@ func (s *Service) ApplyImport(importID uint64, step *uint64, rows []ImportRow) (
 		if r.ExistingID != 0 {
 			continue
 		}
-		if _, taken := s.idx.byPhone[r.Record.Phone]; taken {
+		if _, taken := s.idx.phoneOwner(r.Record.Phone); taken {
 			continue
 		}
 		id, err := s.newID("contact")
@@ -71,35 +71,32 @@ func (s *Service) ApplyImport(importID uint64, step *uint64, rows []ImportRow) (
 	err := s.db.Update(func(t *store.Txn) error {
 		*step, out = first, out[:0]
 		clear(results)
-		next := func() uint64 { *step++; return *step }
+		var created []uint64
+		var members []store.Membership
 		for i, r := range rows {
 			rec := r.Record
 			var groups []uint64
+			isNew := false
 			switch {
 			case r.ExistingID == 0 && ids[i] == 0:
 				results[i] = ImportConflict
 				continue
 			case r.ExistingID == 0:
+				// The index says the phone is free and the ID is fresh, and the write lock
+				// keeps it so, so the contact is written without reading first.
 				rec.ID = ids[i]
-				if err := t.PutContact(rec); err != nil {
-					var taken *store.PhoneTakenError
-					if errors.As(err, &taken) {
-						results[i] = ImportConflict
-						continue
-					}
+				if err := t.InsertContact(rec); err != nil {
 					return err
 				}
-				if err := t.PutUndo(importID, next(), store.UndoStep{Kind: store.UndoCreated, ContactID: rec.ID}); err != nil {
-					return err
-				}
+				created = append(created, rec.ID)
 				results[i] = ImportCreated
+				isNew = true
 			default:
-				e := s.idx.contacts[r.ExistingID]
-				if e == nil {
+				if !s.idx.has(r.ExistingID) {
 					results[i] = ImportConflict
 					continue
 				}
-				groups = slices.Clone(e.groups)
+				groups = s.idx.groupsOf(r.ExistingID)
 				prev, err := t.Contact(r.ExistingID)
 				if err != nil {
 					return err
@@ -107,15 +104,15 @@ func (s *Service) ApplyImport(importID uint64, step *uint64, rows []ImportRow) (
 				rec.ID = r.ExistingID
 				results[i] = ImportUnchanged
 				if !sameRecord(prev, rec) {
+					if owner, taken := s.idx.phoneOwner(rec.Phone); taken && owner != rec.ID {
+						results[i] = ImportConflict
+						continue
+					}
 					if err := t.PutContact(rec); err != nil {
-						var taken *store.PhoneTakenError
-						if errors.As(err, &taken) {
-							results[i] = ImportConflict
-							continue
-						}
 						return err
 					}
-					if err := t.PutUndo(importID, next(), store.UndoStep{Kind: store.UndoUpdated, ContactID: rec.ID, Previous: prev}); err != nil {
+					*step++
+					if err := t.PutUndo(importID, *step, store.UndoStep{Kind: store.UndoUpdated, ContactID: rec.ID, Previous: prev}); err != nil {
 						return err
 					}
 					results[i] = ImportUpdated
@@ -124,25 +121,40 @@ func (s *Service) ApplyImport(importID uint64, step *uint64, rows []ImportRow) (
 				}
 			}
 			for _, gid := range r.AddGroups {
-				if _, ok := s.idx.groups[gid]; !ok {
+				if _, ok := s.idx.groups[gid]; !ok || slices.Contains(groups, gid) {
 					continue
 				}
-				added, err := t.AddMember(gid, rec.ID)
-				if err != nil {
-					return err
-				}
-				if added {
-					if err := t.PutUndo(importID, next(), store.UndoStep{Kind: store.UndoMember, ContactID: rec.ID, GroupID: gid}); err != nil {
+				if isNew {
+					if err := t.InsertMember(gid, rec.ID); err != nil {
 						return err
 					}
-					if results[i] == ImportUnchanged {
-						results[i] = ImportUpdated
-					}
-					groups = append(groups, gid)
+				} else if added, err := t.AddMember(gid, rec.ID); err != nil {
+					return err
+				} else if !added {
+					continue
 				}
+				members = append(members, store.Membership{GroupID: gid, ContactID: rec.ID})
+				if results[i] == ImportUnchanged {
+					results[i] = ImportUpdated
+				}
+				groups = append(groups, gid)
 			}
 			slices.Sort(groups)
 			out = append(out, written{rec, slices.Compact(groups)})
+		}
+		// One step for the slice's new contacts and one for its memberships; undo replays
+		// steps newest first, so memberships go before the contacts.
+		if len(created) > 0 {
+			*step++
+			if err := t.PutUndo(importID, *step, store.UndoStep{Kind: store.UndoCreated, ContactIDs: created}); err != nil {
+				return err
+			}
+		}
+		if len(members) > 0 {
+			*step++
+			if err := t.PutUndo(importID, *step, store.UndoStep{Kind: store.UndoMember, Members: members}); err != nil {
+				return err
+			}
 		}
 		return nil
 	})
@@ -229,7 +241,7 @@ func (s *Service) ExistingByPhone(phone string) (store.Contact, []uint64, bool, 
 	}
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	id, ok := s.idx.byPhone[phone]
+	id, ok := s.idx.phoneOwner(phone)
 	if !ok {
 		return store.Contact{}, nil, false, nil
 	}
@@ -242,7 +254,7 @@ func (s *Service) ExistingByPhone(phone string) (store.Contact, []uint64, bool, 
 	if err != nil {
 		return store.Contact{}, nil, false, apperr.Wrap(err, "read contact")
 	}
-	return rec, slices.Clone(s.idx.contacts[id].groups), true, nil
+	return rec, s.idx.groupsOf(id), true, nil
 }
 
 // UndoResult counts what undoing an import did.
@@ -263,16 +275,24 @@ func (s *Service) UndoImport(importID uint64) (res UndoResult, err error) {
 		s.emit.Emit(events.ContactsChanged, events.ContactsChangedPayload{})
 		s.emit.Emit(events.GroupsChanged, events.GroupsChangedPayload{})
 	}()
+	// A slice holds a few steps; an import's steps each cover up to a thousand contacts.
+	// A slice too big for one transaction is retried with fewer steps.
+	limit := 4
 	for {
-		steps, numbers, err := s.db.UndoSteps(importID, 0, 500)
+		steps, numbers, err := s.db.UndoSteps(importID, 0, limit)
 		if err != nil {
 			return res, apperr.Wrap(err, "read undo steps")
 		}
 		if len(steps) == 0 {
 			return res, nil
 		}
-		if err := s.undoSlice(importID, steps, numbers, &res); err != nil {
-			return res, err
+		err = s.undoSlice(importID, steps, numbers, &res)
+		if store.IsTooBig(err) && limit > 1 {
+			limit /= 2
+			continue
+		}
+		if err != nil {
+			return res, apperr.Wrap(err, "undo import")
 		}
 	}
 }
@@ -290,11 +310,14 @@ func (s *Service) undoSlice(importID uint64, steps []store.UndoStep, numbers []u
 			}
 			switch u.Kind {
 			case store.UndoCreated:
-				err := t.DeleteContact(u.ContactID)
-				if err == nil {
-					r.Removed++
-				} else if !errors.Is(err, store.ErrNotFound) {
-					return err
+				for _, id := range u.ContactIDs {
+					err := t.DeleteContact(id)
+					if err == nil {
+						r.Removed++
+					} else if !errors.Is(err, store.ErrNotFound) {
+						return err
+					}
+					touched = append(touched, id)
 				}
 			case store.UndoUpdated:
 				err := t.PutContact(u.Previous)
@@ -308,8 +331,11 @@ func (s *Service) undoSlice(importID uint64, steps []store.UndoStep, numbers []u
 					return err
 				}
 			case store.UndoMember:
-				if _, err := t.RemoveMember(u.GroupID, u.ContactID); err != nil {
-					return err
+				for _, m := range u.Members {
+					if _, err := t.RemoveMember(m.GroupID, m.ContactID); err != nil {
+						return err
+					}
+					touched = append(touched, m.ContactID)
 				}
 			case store.UndoGroup:
 				// The group goes only if the undo emptied it: a group the user has since
@@ -337,7 +363,7 @@ func (s *Service) undoSlice(importID uint64, steps []store.UndoStep, numbers []u
 		return nil
 	})
 	if err != nil {
-		return apperr.Wrap(err, "undo import")
+		return err
 	}
 	res.Removed += r.Removed
 	res.Restored += r.Restored

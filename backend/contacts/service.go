@@ -69,7 +69,10 @@ func New(db *store.DB, phones PhoneRules, o Options) (*Service, error) {
 }
 
 func (s *Service) load() error {
-	x := newIndex()
+	x, err := loadIndex(s.db)
+	if err != nil {
+		return fmt.Errorf("load contacts: %w", err)
+	}
 	groups, err := s.db.Groups()
 	if err != nil {
 		return fmt.Errorf("load groups: %w", err)
@@ -77,24 +80,13 @@ func (s *Service) load() error {
 	for _, g := range groups {
 		x.putGroup(g, FoldGroupName(g.Name))
 	}
-	if err := s.db.EachContact(func(c store.Contact) error {
-		x.contacts[c.ID] = newEntry(&c, nil)
-		x.byPhone[c.Phone] = c.ID
-		return nil
-	}); err != nil {
-		return fmt.Errorf("load contacts: %w", err)
-	}
 	orphans := map[uint64]bool{}
 	if err := s.db.EachMembership(func(gid, cid uint64) error {
-		g, e := x.groups[gid], x.contacts[cid]
-		if g == nil {
+		if x.groups[gid] == nil {
 			orphans[gid] = true
 			return nil
 		}
-		if e != nil {
-			g.members[cid] = struct{}{}
-			e.groups = append(e.groups, gid) // edges arrive in group order, so this stays sorted
-		}
+		x.addMember(gid, cid)
 		return nil
 	}); err != nil {
 		return fmt.Errorf("load memberships: %w", err)
@@ -154,7 +146,7 @@ func groupView(g *groupEntry) Group {
 		ID:          g.g.ID,
 		Name:        g.g.Name,
 		Description: g.g.Description,
-		Members:     len(g.members),
+		Members:     g.count,
 		CreatedAt:   g.g.CreatedAt,
 	}
 }
@@ -169,16 +161,24 @@ func groupNotFound(id uint64) *apperr.Error {
 		fmt.Sprintf("group %d does not exist", id)).With("id", strconv.FormatUint(id, 10))
 }
 
+// contactName reads a contact's name from the store; the index keeps only folded names.
+func (s *Service) contactName(id uint64) string {
+	var name string
+	s.db.View(func(t *store.Txn) error {
+		c, err := t.Contact(id)
+		name = c.Name
+		return err
+	})
+	return name
+}
+
 // storeError maps the store's typed errors to the errors the user sees.
 func (s *Service) storeError(err error, op string) error {
 	var phoneTaken *store.PhoneTakenError
 	var nameTaken *store.GroupNameTakenError
 	switch {
 	case errors.As(err, &phoneTaken):
-		name := ""
-		if e := s.idx.contacts[phoneTaken.ContactID]; e != nil {
-			name = e.name
-		}
+		name := s.contactName(phoneTaken.ContactID)
 		return apperr.New(apperr.Exists, "contact.phone.duplicate",
 			fmt.Sprintf("this number already belongs to %s", name)).
 			OnField("phone").

@@ -38,12 +38,16 @@ const (
 
 // Query selects a page of contacts.
 type Query struct {
-	Text    string `json:"text"`    // name, phone in any format, or email
-	GroupID uint64 `json:"groupId"` // 0 means every group
-	NoGroup bool   `json:"noGroup"` // only contacts in no group
-	Sort    string `json:"sort"`    // "name" (default) or "newest"
-	Offset  int    `json:"offset"`
-	Limit   int    `json:"limit"` // 1 to MaxPageSize; 0 means DefaultPageSize
+	Text      string   `json:"text"`      // name, phone in any format, or email
+	GroupID   uint64   `json:"groupId"`   // one group; 0 means no group filter
+	GroupIDs  []uint64 `json:"groupIds"`  // several groups, combined by GroupMode
+	GroupMode string   `json:"groupMode"` // "any" (default), "all" or "none" of the groups
+	NoGroup   bool     `json:"noGroup"`   // only contacts in no group
+	HasEmail  bool     `json:"hasEmail"`  // only contacts with an email
+	Source    string   `json:"source"`    // "manual", "autoreply" or "import:<id>"; "" means any
+	Sort      string   `json:"sort"`      // "name" (default) or "newest"
+	Offset    int      `json:"offset"`
+	Limit     int      `json:"limit"` // 1 to MaxPageSize; 0 means DefaultPageSize
 }
 
 // Page sizes of List.

@@ -84,30 +84,53 @@ func (db *DB) Imports() ([]Import, error) {
 // UndoKind says what an undo step reverses.
 type UndoKind byte
 
+// Steps that an import writes for every slice of rows (created contacts, memberships)
+// list all of that slice's IDs in one step, so an import of a million rows adds a few
+// thousand undo keys rather than millions.
 const (
-	// UndoCreated: the import created contact ContactID; undo deletes it.
+	// UndoCreated: the import created the contacts ContactIDs; undo deletes them.
 	UndoCreated UndoKind = 1
 	// UndoUpdated: the import replaced contact ContactID, whose record was Previous; undo
 	// puts Previous back.
 	UndoUpdated UndoKind = 2
-	// UndoMember: the import put ContactID into GroupID; undo takes it out.
+	// UndoMember: the import added the memberships Members; undo takes them out.
 	UndoMember UndoKind = 3
 	// UndoGroup: the import created group GroupID; undo deletes it if nothing else uses it.
 	UndoGroup UndoKind = 4
 )
 
-// UndoStep is one reversible change of an import.
-type UndoStep struct {
-	Kind      UndoKind
-	ContactID uint64
-	GroupID   uint64
-	Previous  Contact // for UndoUpdated
+// Membership is one contact in one group.
+type Membership struct {
+	GroupID, ContactID uint64
 }
 
+// UndoStep is one reversible change of an import.
+type UndoStep struct {
+	Kind       UndoKind
+	ContactID  uint64       // UndoUpdated
+	GroupID    uint64       // UndoGroup
+	Previous   Contact      // UndoUpdated
+	ContactIDs []uint64     // UndoCreated
+	Members    []Membership // UndoMember
+}
+
+// Size is how many records undoing the step touches, for sizing undo transactions.
+func (u *UndoStep) Size() int { return 1 + len(u.ContactIDs) + len(u.Members) }
+
 func encodeUndo(u *UndoStep) []byte {
-	b := []byte{byte(u.Kind)}
+	b := make([]byte, 0, 16+10*len(u.ContactIDs)+20*len(u.Members))
+	b = append(b, byte(u.Kind))
 	b = binary.AppendUvarint(b, u.ContactID)
 	b = binary.AppendUvarint(b, u.GroupID)
+	b = binary.AppendUvarint(b, uint64(len(u.ContactIDs)))
+	for _, id := range u.ContactIDs {
+		b = binary.AppendUvarint(b, id)
+	}
+	b = binary.AppendUvarint(b, uint64(len(u.Members)))
+	for _, m := range u.Members {
+		b = binary.AppendUvarint(b, m.GroupID)
+		b = binary.AppendUvarint(b, m.ContactID)
+	}
 	if u.Kind == UndoUpdated {
 		b = append(b, encodeContact(&u.Previous)...)
 	}
@@ -122,6 +145,20 @@ func decodeUndo(b []byte) (UndoStep, error) {
 	u := UndoStep{Kind: UndoKind(b[0])}
 	u.ContactID = d.uvarint()
 	u.GroupID = d.uvarint()
+	n := d.uvarint()
+	if n > uint64(len(d.b)) {
+		return UndoStep{}, errCorrupt
+	}
+	for range n {
+		u.ContactIDs = append(u.ContactIDs, d.uvarint())
+	}
+	n = d.uvarint()
+	if n > uint64(len(d.b)) {
+		return UndoStep{}, errCorrupt
+	}
+	for range n {
+		u.Members = append(u.Members, Membership{GroupID: d.uvarint(), ContactID: d.uvarint()})
+	}
 	if d.err != nil {
 		return UndoStep{}, d.err
 	}

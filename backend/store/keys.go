@@ -22,7 +22,8 @@ import "encoding/binary"
 //	                              a contact it created, a contact's previous record it
 //	                              replaced, a membership or a group it added. Written in
 //	                              the same transaction as the change it undoes.
-//	q/<sequence name>           → Badger sequence state for ID allocation (contact, group).
+//	q/<sequence name>           → 8-byte next free ID of a sequence (contact, group, import);
+//	                              while the database is open it is the end of the leased block.
 //	v/schema                    → the schema version as one uvarint.
 //
 // A contact, its phone key and its membership edges are written in one transaction, and

@@ -48,7 +48,7 @@ func (e *GroupNameTakenError) Error() string {
 type DB struct {
 	bdb      *badger.DB
 	mu       sync.Mutex // guards seqs
-	seqs     map[string]*badger.Sequence
+	seqs     map[string]*sequence
 	stopGC   chan struct{}
 	gcDone   chan struct{}
 	closeErr error
@@ -103,7 +103,7 @@ func Open(dir string, o Options) (*DB, error) {
 	}
 	db := &DB{
 		bdb:    bdb,
-		seqs:   make(map[string]*badger.Sequence),
+		seqs:   make(map[string]*sequence),
 		stopGC: make(chan struct{}),
 		gcDone: make(chan struct{}),
 	}
@@ -166,10 +166,8 @@ func (db *DB) Close() error {
 		close(db.stopGC)
 		<-db.gcDone
 		db.mu.Lock()
-		for name, s := range db.seqs {
-			if err := s.Release(); err != nil {
-				slog.Warn("release sequence", "name", name, "err", err)
-			}
+		if err := db.releaseSequences(); err != nil {
+			slog.Warn("release sequences", "err", err)
 		}
 		db.seqs = nil
 		db.mu.Unlock()
@@ -178,32 +176,81 @@ func (db *DB) Close() error {
 	return db.closeErr
 }
 
-// NextID returns the next ID of a sequence ("contact", "group"). IDs start at 1 and are
-// never reused; a crash may skip a few, which is harmless.
+// NextID returns the next ID of a sequence ("contact", "group", "import"). IDs start at
+// 1 and are never reused. They are leased from the database in blocks, so that a bulk
+// import does not write the sequence once per contact; Close gives the unused rest of a
+// block back, and a crash merely skips it.
 func (db *DB) NextID(name string) (uint64, error) {
 	db.mu.Lock()
 	defer db.mu.Unlock()
 	if db.seqs == nil {
 		return 0, errors.New("database is closed")
 	}
-	s, ok := db.seqs[name]
-	if !ok {
-		var err error
-		s, err = db.bdb.GetSequence(sequenceKey(name), 128)
-		if err != nil {
-			return 0, fmt.Errorf("sequence %s: %w", name, err)
-		}
+	s := db.seqs[name]
+	if s == nil {
+		s = &sequence{}
 		db.seqs[name] = s
 	}
-	for {
-		id, err := s.Next()
+	if s.next == s.leased {
+		err := db.bdb.Update(func(txn *badger.Txn) error {
+			stored, err := readUint64(txn, sequenceKey(name))
+			if err != nil {
+				return err
+			}
+			s.next = max(stored, 1)
+			s.leased = s.next + idLease
+			return txn.Set(sequenceKey(name), binary.BigEndian.AppendUint64(nil, s.leased))
+		})
 		if err != nil {
+			s.next, s.leased = 0, 0
 			return 0, fmt.Errorf("sequence %s: %w", name, err)
 		}
-		if id != 0 {
-			return id, nil
-		}
 	}
+	id := s.next
+	s.next++
+	return id, nil
+}
+
+// idLease is how many IDs one write of a sequence reserves.
+const idLease = 10_000
+
+// sequence is the leased block of one ID sequence: next is the next ID to hand out,
+// leased the first ID beyond the block.
+type sequence struct{ next, leased uint64 }
+
+func readUint64(txn *badger.Txn, key []byte) (uint64, error) {
+	item, err := txn.Get(key)
+	if errors.Is(err, badger.ErrKeyNotFound) {
+		return 0, nil
+	}
+	if err != nil {
+		return 0, err
+	}
+	var v uint64
+	err = item.Value(func(b []byte) error {
+		if len(b) != 8 {
+			return errCorrupt
+		}
+		v = binary.BigEndian.Uint64(b)
+		return nil
+	})
+	return v, err
+}
+
+// releaseSequences writes back where each sequence stands, so the unused part of its
+// lease is used after the next start.
+func (db *DB) releaseSequences() error {
+	return db.bdb.Update(func(txn *badger.Txn) error {
+		for name, s := range db.seqs {
+			if s.leased == 0 {
+				continue
+			}
+			if err := txn.Set(sequenceKey(name), binary.BigEndian.AppendUint64(nil, s.next)); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 }
 
 // Update runs fn in a read-write transaction and commits it; if fn returns an error
@@ -304,6 +351,28 @@ func (t *Txn) PutContact(c Contact) error {
 		return err
 	}
 	return t.txn.Set(phoneKey(c.Phone), idValue(c.ID))
+}
+
+// InsertContact writes a new contact and its phone key without reading anything first.
+// The caller guarantees that the ID is new and the phone free (the contacts service knows
+// from its index, under its write lock); bulk imports use it because the two reads of
+// PutContact would double their cost.
+func (t *Txn) InsertContact(c Contact) error {
+	if c.ID == 0 || c.Phone == "" {
+		return errors.New("insert contact: missing id or phone")
+	}
+	if err := t.txn.Set(contactKey(c.ID), encodeContact(&c)); err != nil {
+		return err
+	}
+	return t.txn.Set(phoneKey(c.Phone), idValue(c.ID))
+}
+
+// InsertMember writes both edges of a membership the caller knows to be new.
+func (t *Txn) InsertMember(gid, cid uint64) error {
+	if err := t.txn.Set(memberKey(gid, cid), nil); err != nil {
+		return err
+	}
+	return t.txn.Set(memberOfKey(cid, gid), nil)
 }
 
 // DeleteContact removes the contact, its phone key and its memberships in both
@@ -486,6 +555,69 @@ func (db *DB) EachContact(fn func(Contact) error) error {
 		}
 		return nil
 	})
+}
+
+// EachContactSummary calls fn with the summary of every contact in ID order, reading the
+// two halves of the ID range on two goroutines: fn is called concurrently, once per half,
+// with half 0 holding the lower IDs. The summaries' slices are valid only during fn.
+func (db *DB) EachContactSummary(fn func(half int, c *ContactSummary) error) error {
+	// Find the middle ID from the first and last keys; IDs are dense enough for that.
+	var first, last uint64
+	err := db.bdb.View(func(txn *badger.Txn) error {
+		o := badger.DefaultIteratorOptions
+		o.PrefetchValues = false
+		o.Prefix = []byte(prefixContact)
+		it := txn.NewIterator(o)
+		defer it.Close()
+		it.Rewind()
+		if !it.Valid() {
+			return nil
+		}
+		first, _ = idFromKey(prefixContact, it.Item().Key())
+		it.Close()
+		o.Reverse = true
+		rit := txn.NewIterator(o)
+		defer rit.Close()
+		rit.Seek(contactKey(^uint64(0)))
+		if rit.Valid() {
+			last, _ = idFromKey(prefixContact, rit.Item().Key())
+		}
+		return nil
+	})
+	if err != nil || last == 0 {
+		return err
+	}
+	mid := first + (last-first)/2 + 1
+	scan := func(half int, from, to uint64) error {
+		return db.bdb.View(func(txn *badger.Txn) error {
+			o := badger.DefaultIteratorOptions
+			o.Prefix = []byte(prefixContact)
+			it := txn.NewIterator(o)
+			defer it.Close()
+			var sum ContactSummary
+			for it.Seek(contactKey(from)); it.Valid(); it.Next() {
+				item := it.Item()
+				id, ok := idFromKey(prefixContact, item.Key())
+				if !ok {
+					continue
+				}
+				if id >= to {
+					break
+				}
+				if err := item.Value(func(v []byte) error { return decodeSummary(id, v, &sum) }); err != nil {
+					return err
+				}
+				if err := fn(half, &sum); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+	}
+	errs := make(chan error, 1)
+	go func() { errs <- scan(1, mid, ^uint64(0)) }()
+	err = scan(0, 0, mid)
+	return errors.Join(err, <-errs)
 }
 
 // Groups returns every group in ID order.

@@ -53,6 +53,10 @@ type session struct {
 	svc      *contacts.Service
 }
 
+func (s *session) rules() contacts.PhoneRules { return settings.PhoneRules(s.settings) }
+
+func dataDirOrDefault() (string, error) { return datadir.Dir() }
+
 func open(dir string) (*session, error) {
 	if dir == "" {
 		var err error

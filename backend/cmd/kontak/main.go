@@ -7,6 +7,10 @@
 //	kontak [--data DIR] contacts list [--json]
 //	kontak [--data DIR] groups add NAME [--description D]
 //	kontak [--data DIR] groups list [--json]
+//	kontak [--data DIR] import FILE [--group NAME]... [--existing skip|fill|overwrite] [--dry-run] [--json]
+//	kontak [--data DIR] imports list [--json]
+//	kontak [--data DIR] imports undo BATCH
+//	kontak [--data DIR] export --format csv|xlsx|vcf [--group NAME] -o FILE
 package main
 
 import (
@@ -14,13 +18,34 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
+	"runtime/pprof"
 
 	"kontak/backend/apperr"
 	"kontak/backend/store"
 )
 
 func main() {
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(memoryLimit)
+	}
+	// KONTAK_CPUPROFILE=FILE writes a CPU profile of the command, for finding where a
+	// slow import or benchmark spends its time.
+	var profile *os.File
+	if path := os.Getenv("KONTAK_CPUPROFILE"); path != "" {
+		var err error
+		if profile, err = os.Create(path); err == nil {
+			err = pprof.StartCPUProfile(profile)
+		}
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "kontak: cpu profile:", err)
+		}
+	}
 	err := run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+	if profile != nil {
+		pprof.StopCPUProfile()
+		profile.Close()
+	}
 	if err != nil {
 		if !errors.Is(err, errUsage) {
 			fmt.Fprintln(os.Stderr, "kontak:", message(err))
@@ -30,6 +55,10 @@ func main() {
 }
 
 var errUsage = errors.New("usage")
+
+// memoryLimit is the soft heap limit: Badger's memtables and caches live on the Go heap,
+// and without a limit the collector lets a large import double its resident size.
+const memoryLimit = 512 << 20
 
 const usage = `Usage: kontak [--data DIR] COMMAND
 
@@ -87,6 +116,12 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		return runContacts(dataDir, rest, stdout, stderr)
 	case "groups":
 		return runGroups(dataDir, rest, stdout, stderr)
+	case "import":
+		return runImport(dataDir, rest, stdout, stderr)
+	case "imports":
+		return runImports(dataDir, rest, stdout, stderr)
+	case "export":
+		return runExport(dataDir, rest, stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil

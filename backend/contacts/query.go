@@ -1,0 +1,244 @@
+package contacts
+
+import (
+	"bytes"
+	"slices"
+	"strings"
+	"sync"
+
+	"kontak/backend/phone"
+)
+
+// Group filter modes of a query.
+const (
+	GroupsAny  = "any"  // in at least one of the groups
+	GroupsAll  = "all"  // in every one of the groups
+	GroupsNone = "none" // in none of the groups
+)
+
+// textQuery is a search turned into byte patterns over the index's records.
+type textQuery struct {
+	words [][]byte // folded words; a record matches when it holds all of them
+	phone []byte   // a phone pattern; a record also matches when it holds it
+}
+
+// parseText builds the patterns of a search. A query that looks like a phone number
+// matches phones written in any format (0812…, +62 812…, 812…): its digits are looked
+// for at the start of the phone (0x1E marks it) or anywhere in it. Any query also
+// matches names and emails: every word somewhere, ignoring case and accents.
+func parseText(text, region string) *textQuery {
+	text = cleanText(text)
+	if text == "" {
+		return nil
+	}
+	q := &textQuery{}
+	for _, w := range strings.Fields(foldSearch(text)) {
+		q.words = append(q.words, []byte(w))
+	}
+	// The longest word drives the scan: it has the fewest false starts.
+	slices.SortStableFunc(q.words, func(a, b []byte) int { return len(b) - len(a) })
+	if digits, anchored := phone.SearchDigits(text, region); digits != "" {
+		if anchored {
+			q.phone = append([]byte{0x1e}, digits...)
+		} else {
+			q.phone = []byte(digits)
+		}
+	}
+	return q
+}
+
+// matchRecords marks, in out (indexed by record), the records of hay[lo:hi] (record
+// indexes) that match. It walks the occurrences of the driver pattern and advances a
+// record cursor alongside, so each match costs a few comparisons, not a binary search.
+func (x *index) matchRecords(q *textQuery, lo, hi int, out *bitset) {
+	if lo >= hi {
+		return
+	}
+	scan := func(pattern []byte, verify func(rec []byte) bool) {
+		k := lo
+		pos := int(x.recStarts[lo])
+		end := len(x.hay)
+		if hi < len(x.recStarts) {
+			end = int(x.recStarts[hi])
+		}
+		for pos < end {
+			j := bytes.Index(x.hay[pos:end], pattern)
+			if j < 0 {
+				return
+			}
+			at := pos + j
+			for k+1 < hi && int(x.recStarts[k+1]) <= at {
+				k++
+			}
+			next := end
+			if k+1 < len(x.recStarts) {
+				next = int(x.recStarts[k+1])
+			}
+			if x.recSlot[k] >= 0 && (verify == nil || verify(x.hay[x.recStarts[k]:next])) {
+				out.set(uint32(k))
+			}
+			pos = next
+		}
+	}
+	if q.phone != nil {
+		scan(q.phone, nil)
+	}
+	if len(q.words) > 0 {
+		rest := q.words[1:]
+		var verify func([]byte) bool
+		if len(rest) > 0 {
+			verify = func(rec []byte) bool {
+				for _, w := range rest {
+					if !bytes.Contains(rec, w) {
+						return false
+					}
+				}
+				return true
+			}
+		}
+		scan(q.words[0], verify)
+	}
+}
+
+// matchText returns the live slots whose record matches, using both cores.
+func (x *index) matchText(q *textQuery) *bitset {
+	n := len(x.recStarts)
+	var a, b bitset
+	a.grow(uint32(n))
+	b.grow(uint32(n))
+	mid := n / 2
+	if n >= 1<<15 {
+		var wg sync.WaitGroup
+		wg.Add(1)
+		go func() { defer wg.Done(); x.matchRecords(q, 0, mid, &a) }()
+		x.matchRecords(q, mid, n, &b)
+		wg.Wait()
+	} else {
+		x.matchRecords(q, 0, n, &a)
+	}
+	for i := range a.w {
+		a.w[i] |= b.w[i]
+	}
+	slots := &bitset{}
+	slots.grow(uint32(len(x.ids)))
+	for k := range a.each() {
+		if s := x.recSlot[k]; s >= 0 {
+			slots.set(uint32(s))
+		}
+	}
+	return slots
+}
+
+// filter is a query's conditions other than text, resolved against the index.
+type filter struct {
+	groups   []*bitset
+	mode     string
+	noGroup  bool
+	hasEmail bool
+	source   int64 // -1 for any
+}
+
+func (f *filter) empty() bool {
+	return len(f.groups) == 0 && !f.noGroup && !f.hasEmail && f.source < 0
+}
+
+func (x *index) keep(f *filter, s uint32) bool {
+	if x.dead.has(s) {
+		return false
+	}
+	if f.noGroup && x.ngroups[s] > 0 {
+		return false
+	}
+	if f.hasEmail && !x.email.has(s) {
+		return false
+	}
+	if f.source >= 0 && int64(x.sources[s]) != f.source {
+		return false
+	}
+	switch f.mode {
+	case GroupsAll:
+		for _, g := range f.groups {
+			if !g.has(s) {
+				return false
+			}
+		}
+	case GroupsNone:
+		for _, g := range f.groups {
+			if g.has(s) {
+				return false
+			}
+		}
+	default:
+		if len(f.groups) > 0 {
+			for _, g := range f.groups {
+				if g.has(s) {
+					return true
+				}
+			}
+			return false
+		}
+	}
+	return true
+}
+
+// find walks the contacts a query matches in the query's order, calling fn with each
+// slot and its position among the matches; fn returns false to stop. It returns the
+// number of matches when it was not stopped.
+func (x *index) find(q Query, f *filter, text *textQuery, fn func(s uint32, i int) bool) int {
+	var matched *bitset
+	if text != nil {
+		matched = x.matchText(text)
+	}
+	ok := func(s uint32) bool {
+		return (matched == nil || matched.has(s)) && x.keep(f, s)
+	}
+	i := 0
+	visit := func(s uint32) bool {
+		if !ok(s) {
+			return true
+		}
+		cont := fn(s, i)
+		i++
+		return cont
+	}
+	if q.Sort == SortNewest {
+		// Slots are in creation order, so newest first is the slots backwards.
+		for s := len(x.ids) - 1; s >= 0; s-- {
+			if !visit(uint32(s)) {
+				return i
+			}
+		}
+		return i
+	}
+	order, rank := x.nameOrder()
+	if matched != nil && f.empty() {
+		// Few matches: sort them by their place in the name order instead of walking the
+		// whole order.
+		var few []uint32
+		for s := range matched.each() {
+			if !x.dead.has(s) {
+				few = append(few, s)
+				if len(few)*16 > len(order) {
+					few = nil
+					break
+				}
+			}
+		}
+		if few != nil {
+			slices.SortFunc(few, func(a, b uint32) int { return int(rank[a]) - int(rank[b]) })
+			for _, s := range few {
+				if !fn(s, i) {
+					return i
+				}
+				i++
+			}
+			return i
+		}
+	}
+	for _, s := range order {
+		if !visit(s) {
+			return i
+		}
+	}
+	return i
+}

@@ -1,0 +1,236 @@
+package importer_test
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"kontak/backend/apperr"
+	"kontak/backend/importer"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files under testdata/golden")
+
+// peers returns the folder of the shared peer fixtures, ../shared/testdata/peers beside
+// the repository. Without it the fixture tests fail in CI and are skipped elsewhere.
+func peers(t *testing.T) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			break
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Fatal("go.mod not found above the test's folder")
+		}
+		dir = parent
+	}
+	p := filepath.Join(dir, "..", "shared", "testdata", "peers")
+	if _, err := os.Stat(p); err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatalf("peer fixtures missing: %v", err)
+		}
+		t.Skipf("peer fixtures missing: %v", err)
+	}
+	return p
+}
+
+// goldenRoots are the fixture folders whose every file gets a golden file.
+var goldenRoots = []string{"contacts", "csv-spectrum/csvs", "xlsx"}
+
+// notFixture reports the files beside the fixtures that describe them.
+func notFixture(name string) bool {
+	ext := strings.ToLower(filepath.Ext(name))
+	return name == "SOURCE.md" || ext == ".txt" || ext == ".json" || ext == ".md"
+}
+
+// TestGolden reads every peer fixture and compares what Open and Records make of it with
+// testdata/golden/<fixture path>.golden. Run with -update to rewrite the files after a
+// deliberate change, and read the diff.
+func TestGolden(t *testing.T) {
+	root := peers(t)
+	var files []string
+	for _, dir := range goldenRoots {
+		err := filepath.WalkDir(filepath.Join(root, dir), func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if !d.IsDir() && !notFixture(d.Name()) {
+				files = append(files, path)
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	if len(files) < 100 {
+		t.Fatalf("found %d fixtures, want the 100 or more of the shared set", len(files))
+	}
+	for _, path := range files {
+		rel, _ := filepath.Rel(root, path)
+		rel = filepath.ToSlash(rel)
+		t.Run(rel, func(t *testing.T) {
+			got := describe(t, path)
+			golden := filepath.Join("testdata", "golden", filepath.FromSlash(rel)+".golden")
+			if *update {
+				if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run go test -update to create it)", err)
+			}
+			if got != string(want) {
+				t.Errorf("%s differs from %s:\n%s", rel, golden, lineDiff(string(want), got))
+			}
+		})
+	}
+}
+
+// maxGoldenRecords keeps the golden files of large fixtures readable.
+const maxGoldenRecords = 300
+
+// describe opens a file and writes what was detected and every record as stable text,
+// or the error code and its parameters.
+func describe(t *testing.T, path string) string {
+	t.Helper()
+	var b strings.Builder
+	src, err := importer.Open(path, importer.OpenOptions{})
+	if err != nil {
+		writeErr(&b, err)
+		return b.String()
+	}
+	defer src.Close()
+	fmt.Fprintf(&b, "format: %s\n", src.Format)
+	fmt.Fprintf(&b, "profile: %q\n", src.Profile)
+	fmt.Fprintf(&b, "encoding: %q\n", src.Encoding)
+	fmt.Fprintf(&b, "delimiter: %q\n", src.Delimiter)
+	if src.Format == importer.FormatXLSX {
+		fmt.Fprintf(&b, "sheets: %q\n", src.Sheets)
+		fmt.Fprintf(&b, "sheet: %q\n", src.Sheet)
+	}
+	fmt.Fprintf(&b, "header row: %d\n", src.HeaderRow)
+	if src.Header != nil {
+		b.WriteString("columns:\n")
+		for i, h := range src.Header {
+			m := importer.ColumnMap{Role: "MISSING"}
+			if i < len(src.Suggested.Columns) {
+				m = src.Suggested.Columns[i]
+			}
+			fmt.Fprintf(&b, "  %d %q: %s", i+1, h, m.Role)
+			if m.Key != "" {
+				fmt.Fprintf(&b, " %q", m.Key)
+			}
+			b.WriteString("\n")
+		}
+		if len(src.Suggested.Columns) != len(src.Header) {
+			fmt.Fprintf(&b, "  (mapping has %d columns)\n", len(src.Suggested.Columns))
+		}
+	}
+	recs, err := src.Records(src.Suggested)
+	if err != nil {
+		writeErr(&b, err)
+		return b.String()
+	}
+	defer recs.Close()
+	b.WriteString("records:\n")
+	n := 0
+	for {
+		r, err := recs.Next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			writeErr(&b, err)
+			break
+		}
+		n++
+		if n > maxGoldenRecords {
+			continue
+		}
+		writeRecord(&b, r)
+	}
+	if n > maxGoldenRecords {
+		fmt.Fprintf(&b, "  … %d records in all\n", n)
+	}
+	if done := recs.Done(); done != src.Size {
+		fmt.Fprintf(&b, "done: %d of %d bytes\n", done, src.Size)
+	}
+	return b.String()
+}
+
+func writeRecord(b *strings.Builder, r importer.Record) {
+	fmt.Fprintf(b, "  row %d: %q\n", r.Row, r.Name)
+	for _, p := range r.Phones {
+		fmt.Fprintf(b, "    phone %q", p.Value)
+		if p.Label != "" {
+			fmt.Fprintf(b, " %s", p.Label)
+		}
+		b.WriteString("\n")
+	}
+	if r.Email != "" {
+		fmt.Fprintf(b, "    email %q\n", r.Email)
+	}
+	for _, g := range r.Groups {
+		fmt.Fprintf(b, "    group %q\n", g)
+	}
+	for _, f := range r.Fields {
+		fmt.Fprintf(b, "    field %q = %q\n", f.Key, f.Value)
+	}
+}
+
+func writeErr(b *strings.Builder, err error) {
+	var e *apperr.Error
+	if !errors.As(err, &e) {
+		fmt.Fprintf(b, "error (no code): %v\n", err)
+		return
+	}
+	fmt.Fprintf(b, "error: %s %s", e.Kind, e.Code)
+	keys := make([]string, 0, len(e.Params))
+	for k := range e.Params {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	for _, k := range keys {
+		fmt.Fprintf(b, " %s=%q", k, e.Params[k])
+	}
+	b.WriteString("\n")
+}
+
+// lineDiff shows the first lines where two texts differ, enough to see what changed.
+func lineDiff(want, got string) string {
+	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
+	var b strings.Builder
+	shown := 0
+	for i := 0; i < max(len(w), len(g)) && shown < 10; i++ {
+		var wl, gl string
+		if i < len(w) {
+			wl = w[i]
+		}
+		if i < len(g) {
+			gl = g[i]
+		}
+		if wl != gl {
+			fmt.Fprintf(&b, "line %d:\n  want %s\n  got  %s\n", i+1, wl, gl)
+			shown++
+		}
+	}
+	return b.String()
+}
