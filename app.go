@@ -58,6 +58,39 @@ func (a *App) shutdown(context.Context) {
 	slog.Info("Kontak stopped cleanly")
 }
 
+// ChooseImportFile opens the system's file dialog for a contact file and returns the
+// chosen path, or "" when the user cancels.
+func (a *App) ChooseImportFile() (_ string, err error) {
+	defer apperr.Recover(&err, "choose file")
+	ctx := a.context()
+	if ctx == nil {
+		return "", nil
+	}
+	// GTK matches patterns case-sensitively, so both cases are listed.
+	return runtime.OpenFileDialog(ctx, runtime.OpenDialogOptions{
+		Title: "Kontak",
+		Filters: []runtime.FileFilter{
+			{DisplayName: "Contacts (CSV, XLSX, vCard)", Pattern: "*.csv;*.CSV;*.txt;*.TXT;*.tsv;*.TSV;*.xlsx;*.XLSX;*.xlsm;*.XLSM;*.vcf;*.VCF;*.vcard"},
+			{DisplayName: "*", Pattern: "*"},
+		},
+	})
+}
+
+// ChooseSavePath opens the system's save dialog with a suggested file name and returns
+// the chosen path, or "" when the user cancels.
+func (a *App) ChooseSavePath(suggested string) (_ string, err error) {
+	defer apperr.Recover(&err, "choose file")
+	ctx := a.context()
+	if ctx == nil {
+		return "", nil
+	}
+	return runtime.SaveFileDialog(ctx, runtime.SaveDialogOptions{
+		Title:                "Kontak",
+		DefaultFilename:      suggested,
+		CanCreateDirectories: true,
+	})
+}
+
 // secondInstance brings the open window forward when the user starts Kontak again.
 func (a *App) secondInstance(options.SecondInstanceData) {
 	if ctx := a.context(); ctx != nil {

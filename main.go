@@ -19,6 +19,7 @@ import (
 	"kontak/backend/apperr"
 	"kontak/backend/contacts"
 	"kontak/backend/datadir"
+	"kontak/backend/importer"
 	"kontak/backend/settings"
 	"kontak/backend/store"
 )
@@ -42,6 +43,7 @@ func main() {
 	app := &App{status: Status{State: "ready"}}
 	var contactService *contacts.Service
 	var settingsService *settings.Service
+	var importService *importer.Service
 
 	// Generating the JavaScript bindings runs this program too; it must not touch the
 	// user's data, so the services are bound empty then.
@@ -49,7 +51,7 @@ func main() {
 		dir, err := datadir.Dir()
 		if err == nil {
 			app.status.DataDir = dir
-			contactService, settingsService, err = openServices(app, dir)
+			contactService, settingsService, importService, err = openServices(app, dir)
 		}
 		if err != nil {
 			slog.Error("open data", "dir", app.status.DataDir, "err", err)
@@ -57,7 +59,7 @@ func main() {
 		}
 	}
 	if contactService == nil {
-		contactService, settingsService = &contacts.Service{}, &settings.Service{}
+		contactService, settingsService, importService = &contacts.Service{}, &settings.Service{}, &importer.Service{}
 	}
 
 	err := wails.Run(&options.App{
@@ -85,7 +87,9 @@ func main() {
 			contactService.Contacts(),
 			contactService.Groups(),
 			settingsService,
+			importService.Bound(),
 		},
+		DragAndDrop: &options.DragAndDrop{EnableFileDrop: true},
 		Linux: &linux.Options{
 			Icon:             icon,
 			ProgramName:      "kontak",
@@ -109,20 +113,28 @@ func generatingBindings() bool {
 
 // openServices opens the database and builds the services on it, registering their
 // closers with the app so that shutdown closes them.
-func openServices(app *App, dir string) (*contacts.Service, *settings.Service, error) {
+func openServices(app *App, dir string) (*contacts.Service, *settings.Service, *importer.Service, error) {
 	db, err := store.Open(dir, store.Options{})
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	app.closers = append(app.closers, db.Close)
 	emit := wailsEmitter{app: app}
 	set, err := settings.New(db, emit)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
-	svc, err := contacts.New(db, settings.PhoneRules(set), contacts.Options{Emit: emit})
+	rules := settings.PhoneRules(set)
+	svc, err := contacts.New(db, rules, contacts.Options{Emit: emit})
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
-	return svc, set, nil
+	imp, err := importer.New(importer.Config{DB: db, Contacts: svc, Phones: rules, Emit: emit,
+		Dir: filepath.Join(dir, "imports")})
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	// A running import is cancelled (and rolled back) before the database closes.
+	app.closers = append(app.closers, func() error { _, err := imp.Bound().Cancel(); return err })
+	return svc, set, imp, nil
 }

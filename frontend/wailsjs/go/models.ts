@@ -116,6 +116,78 @@ export namespace contacts {
 	        this.name = source["name"];
 	    }
 	}
+	export class Query {
+	    text: string;
+	    groupId: number;
+	    noGroup: boolean;
+	    sort: string;
+	    offset: number;
+	    limit: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Query(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.text = source["text"];
+	        this.groupId = source["groupId"];
+	        this.noGroup = source["noGroup"];
+	        this.sort = source["sort"];
+	        this.offset = source["offset"];
+	        this.limit = source["limit"];
+	    }
+	}
+	export class ExportRequest {
+	    format: string;
+	    path: string;
+	    ids: number[];
+	    query: Query;
+	
+	    static createFrom(source: any = {}) {
+	        return new ExportRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.format = source["format"];
+	        this.path = source["path"];
+	        this.ids = source["ids"];
+	        this.query = this.convertValues(source["query"], Query);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ExportResult {
+	    path: string;
+	    written: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ExportResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.path = source["path"];
+	        this.written = source["written"];
+	    }
+	}
 	
 	export class Group {
 	    id: number;
@@ -227,27 +299,368 @@ export namespace contacts {
 		    return a;
 		}
 	}
-	export class Query {
-	    text: string;
-	    groupId: number;
-	    noGroup: boolean;
-	    sort: string;
-	    offset: number;
-	    limit: number;
+	
+	export class UndoResult {
+	    removed: number;
+	    restored: number;
+	    left: number;
 	
 	    static createFrom(source: any = {}) {
-	        return new Query(source);
+	        return new UndoResult(source);
 	    }
 	
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.text = source["text"];
-	        this.groupId = source["groupId"];
-	        this.noGroup = source["noGroup"];
-	        this.sort = source["sort"];
-	        this.offset = source["offset"];
-	        this.limit = source["limit"];
+	        this.removed = source["removed"];
+	        this.restored = source["restored"];
+	        this.left = source["left"];
 	    }
+	}
+
+}
+
+export namespace importer {
+	
+	export class ColumnMap {
+	    role: string;
+	    key: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ColumnMap(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.role = source["role"];
+	        this.key = source["key"];
+	    }
+	}
+	export class Counts {
+	    read: number;
+	    created: number;
+	    updated: number;
+	    unchanged: number;
+	    duplicates: number;
+	    invalid: number;
+	    lossy: number;
+	    empty: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Counts(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.read = source["read"];
+	        this.created = source["created"];
+	        this.updated = source["updated"];
+	        this.unchanged = source["unchanged"];
+	        this.duplicates = source["duplicates"];
+	        this.invalid = source["invalid"];
+	        this.lossy = source["lossy"];
+	        this.empty = source["empty"];
+	    }
+	}
+	export class Mapping {
+	    columns: ColumnMap[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Mapping(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.columns = this.convertValues(source["columns"], ColumnMap);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class FileInfo {
+	    path: string;
+	    file: string;
+	    format: string;
+	    profile: string;
+	    encoding: string;
+	    delimiter: string;
+	    sheets: string[];
+	    sheet: string;
+	    headerRow: number;
+	    header: string[];
+	    sample: string[][];
+	    mapping: Mapping;
+	    remembered: boolean;
+	    size: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new FileInfo(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.path = source["path"];
+	        this.file = source["file"];
+	        this.format = source["format"];
+	        this.profile = source["profile"];
+	        this.encoding = source["encoding"];
+	        this.delimiter = source["delimiter"];
+	        this.sheets = source["sheets"];
+	        this.sheet = source["sheet"];
+	        this.headerRow = source["headerRow"];
+	        this.header = source["header"];
+	        this.sample = source["sample"];
+	        this.mapping = this.convertValues(source["mapping"], Mapping);
+	        this.remembered = source["remembered"];
+	        this.size = source["size"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	export class OpenOptions {
+	    Sheet: string;
+	    Delimiter: string;
+	    HeaderRow: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new OpenOptions(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.Sheet = source["Sheet"];
+	        this.Delimiter = source["Delimiter"];
+	        this.HeaderRow = source["HeaderRow"];
+	    }
+	}
+	export class Options {
+	    path: string;
+	    open: OpenOptions;
+	    mapping?: Mapping;
+	    groupIds: number[];
+	    newGroups: string[];
+	    existing: string;
+	    replaceNames: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Options(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.path = source["path"];
+	        this.open = this.convertValues(source["open"], OpenOptions);
+	        this.mapping = this.convertValues(source["mapping"], Mapping);
+	        this.groupIds = source["groupIds"];
+	        this.newGroups = source["newGroups"];
+	        this.existing = source["existing"];
+	        this.replaceNames = source["replaceNames"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Problem {
+	    row: number;
+	    outcome: string;
+	    reason: string;
+	    name: string;
+	    phone: string;
+	    duplicateOf?: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Problem(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.row = source["row"];
+	        this.outcome = source["outcome"];
+	        this.reason = source["reason"];
+	        this.name = source["name"];
+	        this.phone = source["phone"];
+	        this.duplicateOf = source["duplicateOf"];
+	    }
+	}
+	export class PreviewRow {
+	    row: number;
+	    name: string;
+	    phone: string;
+	    display: string;
+	    email: string;
+	    groups: string[];
+	    outcome: string;
+	    reason: string;
+	    duplicateOf?: number;
+	    existingName?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new PreviewRow(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.row = source["row"];
+	        this.name = source["name"];
+	        this.phone = source["phone"];
+	        this.display = source["display"];
+	        this.email = source["email"];
+	        this.groups = source["groups"];
+	        this.outcome = source["outcome"];
+	        this.reason = source["reason"];
+	        this.duplicateOf = source["duplicateOf"];
+	        this.existingName = source["existingName"];
+	    }
+	}
+	export class Preview {
+	    file: FileInfo;
+	    rows: PreviewRow[];
+	    counts: Counts;
+	    problems: Problem[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Preview(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.file = this.convertValues(source["file"], FileInfo);
+	        this.rows = this.convertValues(source["rows"], PreviewRow);
+	        this.counts = this.convertValues(source["counts"], Counts);
+	        this.problems = this.convertValues(source["problems"], Problem);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	
+	export class Report {
+	    batch: number;
+	    file: string;
+	    path: string;
+	    format: string;
+	    state: string;
+	    read: number;
+	    created: number;
+	    updated: number;
+	    unchanged: number;
+	    duplicates: number;
+	    invalid: number;
+	    lossy: number;
+	    empty: number;
+	    problems: Problem[];
+	    rejected: number;
+	    groupIds: number[];
+	    startedAt: number;
+	    finishedAt: number;
+	    error?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Report(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.batch = source["batch"];
+	        this.file = source["file"];
+	        this.path = source["path"];
+	        this.format = source["format"];
+	        this.state = source["state"];
+	        this.read = source["read"];
+	        this.created = source["created"];
+	        this.updated = source["updated"];
+	        this.unchanged = source["unchanged"];
+	        this.duplicates = source["duplicates"];
+	        this.invalid = source["invalid"];
+	        this.lossy = source["lossy"];
+	        this.empty = source["empty"];
+	        this.problems = this.convertValues(source["problems"], Problem);
+	        this.rejected = source["rejected"];
+	        this.groupIds = source["groupIds"];
+	        this.startedAt = source["startedAt"];
+	        this.finishedAt = source["finishedAt"];
+	        this.error = source["error"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 
 }

@@ -10,6 +10,8 @@ export function CheckPhone(arg1:string,arg2:number):Promise<contacts.PhoneCheck>
 
 export function Delete(arg1:Array<number>):Promise<number>;
 
+export function Export(arg1:contacts.ExportRequest):Promise<contacts.ExportResult>;
+
 export function Get(arg1:number):Promise<contacts.Contact>;
 
 export function List(arg1:contacts.Query):Promise<contacts.Page>;

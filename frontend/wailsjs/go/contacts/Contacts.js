@@ -18,6 +18,10 @@ export function Delete(arg1) {
   return window['go']['contacts']['Contacts']['Delete'](arg1);
 }
 
+export function Export(arg1) {
+  return window['go']['contacts']['Contacts']['Export'](arg1);
+}
+
 export function Get(arg1) {
   return window['go']['contacts']['Contacts']['Get'](arg1);
 }
