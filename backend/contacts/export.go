@@ -1,6 +1,7 @@
 package contacts
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"iter"
@@ -167,4 +168,32 @@ func (s *Service) matchingIDs(q Query) ([]uint64, error) {
 		})
 	})
 	return ids, err
+}
+
+// MatchingIDs returns the IDs of the first limit contacts a query matches, in its order;
+// bulk actions on "everything that matches" and the benchmark use it.
+func (s *Service) MatchingIDs(q Query, limit int) ([]uint64, error) {
+	var ids []uint64
+	err := s.scan(q, func(x *index, f *filter, text *textQuery) {
+		x.find(q, f, text, func(sl uint32, _ int) bool {
+			ids = append(ids, x.ids[sl])
+			return limit <= 0 || len(ids) < limit
+		})
+	})
+	return ids, err
+}
+
+// FloorHaystack builds, from the store, the buffer that performance-floors §6 searches:
+// every contact's lower-case name and phone, one per line. The benchmark compares search
+// with a bytes.Index scan over it.
+func (s *Service) FloorHaystack() ([]byte, error) {
+	parts := [2][]byte{}
+	err := s.db.EachContactSummary(func(half int, c *store.ContactSummary) error {
+		parts[half] = append(parts[half], bytes.ToLower(c.Name)...)
+		parts[half] = append(parts[half], 0x1f)
+		parts[half] = append(parts[half], c.Phone...)
+		parts[half] = append(parts[half], '\n')
+		return nil
+	})
+	return append(parts[0], parts[1]...), err
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"sync/atomic"
 
 	"kontak/backend/apperr"
 	"kontak/backend/events"
@@ -28,11 +29,19 @@ const (
 	ImportConflict  // the phone was taken by another contact meanwhile
 )
 
+// Steps numbers the undo steps of one import. It is shared by the goroutine that reads
+// the file (which creates groups) and the one that writes contacts, and numbers only
+// grow, so a step is always newer than the steps it depends on.
+type Steps struct{ n atomic.Uint64 }
+
+// Next returns the next step number.
+func (s *Steps) Next() uint64 { return s.n.Add(1) }
+
 // ApplyImport writes one slice of an import in one transaction, with an undo step for
-// every change, and updates the index. *step numbers the undo steps; it is advanced.
+// every change, and updates the index.
 // Holding the write lock for one slice at a time keeps the interface responsive between
 // slices.
-func (s *Service) ApplyImport(importID uint64, step *uint64, rows []ImportRow) ([]ImportResult, error) {
+func (s *Service) ApplyImport(importID uint64, steps *Steps, rows []ImportRow) ([]ImportResult, error) {
 	if err := s.ready(); err != nil {
 		return nil, err
 	}
@@ -67,9 +76,8 @@ func (s *Service) ApplyImport(importID uint64, step *uint64, rows []ImportRow) (
 		groups []uint64
 	}
 	var out []written
-	first := *step
 	err := s.db.Update(func(t *store.Txn) error {
-		*step, out = first, out[:0]
+		out = out[:0]
 		clear(results)
 		var created []uint64
 		var members []store.Membership
@@ -111,8 +119,7 @@ func (s *Service) ApplyImport(importID uint64, step *uint64, rows []ImportRow) (
 					if err := t.PutContact(rec); err != nil {
 						return err
 					}
-					*step++
-					if err := t.PutUndo(importID, *step, store.UndoStep{Kind: store.UndoUpdated, ContactID: rec.ID, Previous: prev}); err != nil {
+					if err := t.PutUndo(importID, steps.Next(), store.UndoStep{Kind: store.UndoUpdated, ContactID: rec.ID, Previous: prev}); err != nil {
 						return err
 					}
 					results[i] = ImportUpdated
@@ -145,14 +152,12 @@ func (s *Service) ApplyImport(importID uint64, step *uint64, rows []ImportRow) (
 		// One step for the slice's new contacts and one for its memberships; undo replays
 		// steps newest first, so memberships go before the contacts.
 		if len(created) > 0 {
-			*step++
-			if err := t.PutUndo(importID, *step, store.UndoStep{Kind: store.UndoCreated, ContactIDs: created}); err != nil {
+			if err := t.PutUndo(importID, steps.Next(), store.UndoStep{Kind: store.UndoCreated, ContactIDs: created}); err != nil {
 				return err
 			}
 		}
 		if len(members) > 0 {
-			*step++
-			if err := t.PutUndo(importID, *step, store.UndoStep{Kind: store.UndoMember, Members: members}); err != nil {
+			if err := t.PutUndo(importID, steps.Next(), store.UndoStep{Kind: store.UndoMember, Members: members}); err != nil {
 				return err
 			}
 		}
@@ -176,7 +181,7 @@ func sameRecord(a, b store.Contact) bool {
 
 // EnsureGroups returns the IDs of the named groups, creating the missing ones with an
 // undo step each. Names are matched ignoring case.
-func (s *Service) EnsureGroups(importID uint64, step *uint64, names []string) ([]uint64, error) {
+func (s *Service) EnsureGroups(importID uint64, steps *Steps, names []string) ([]uint64, error) {
 	if err := s.ready(); err != nil {
 		return nil, err
 	}
@@ -212,8 +217,7 @@ func (s *Service) EnsureGroups(importID uint64, step *uint64, names []string) ([
 			if err := t.PutGroup(rec, fold, ""); err != nil {
 				return err
 			}
-			*step++
-			return t.PutUndo(importID, *step, store.UndoStep{Kind: store.UndoGroup, GroupID: id})
+			return t.PutUndo(importID, steps.Next(), store.UndoStep{Kind: store.UndoGroup, GroupID: id})
 		})
 		if err != nil {
 			return nil, s.storeError(err, "create group")

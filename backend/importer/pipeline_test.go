@@ -349,7 +349,7 @@ func TestAKilledImportIsRolledBackAtStart(t *testing.T) {
 	}); err != nil {
 		t.Fatal(err)
 	}
-	var step uint64
+	var step contacts.Steps
 	gids, err := w.svc.EnsureGroups(id, &step, []string{"Setengah"})
 	if err != nil {
 		t.Fatal(err)

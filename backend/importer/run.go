@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"kontak/backend/apperr"
@@ -142,7 +143,7 @@ func (s *Service) Run(ctx context.Context, o Options, progress Progress) (Report
 
 func (s *Service) run(ctx context.Context, id uint64, o Options, src *Source, m Mapping, progress Progress) (counts Counts, d detail, groups []uint64, err error) {
 	d = detail{Problems: []Problem{}}
-	var step uint64
+	var step contacts.Steps
 	targets, err := s.contacts.EnsureGroups(id, &step, o.NewGroups)
 	if err != nil {
 		return counts, d, nil, err
@@ -165,32 +166,58 @@ func (s *Service) run(ctx context.Context, id uint64, o Options, src *Source, m 
 	}
 	defer recs.Close()
 
-	batch := make([]contacts.ImportRow, 0, s.batchSize)
-	flush := func() error {
-		if len(batch) == 0 {
-			return nil
-		}
-		results, err := s.contacts.ApplyImport(id, &step, batch)
-		if err != nil {
-			return err
-		}
-		for i, r := range results {
-			switch r {
-			case contacts.ImportCreated:
-				counts.Created++
-			case contacts.ImportUpdated:
-				counts.Updated++
-			case contacts.ImportUnchanged:
-				counts.Unchanged++
-			case contacts.ImportConflict:
-				// Another contact took this phone between planning and writing.
-				counts.Duplicates++
-				_ = batch[i]
+	// Reading and planning run here while a second goroutine writes the previous slice,
+	// so parsing (excelize above all) and Badger's writes use both cores.
+	var written Counts
+	var writeErr error
+	var writeFailed atomic.Bool
+	slicesOut := make(chan []contacts.ImportRow, 2)
+	writerDone := make(chan struct{})
+	go func() {
+		defer close(writerDone)
+		for b := range slicesOut {
+			if writeErr != nil {
+				continue
+			}
+			results, err := s.contacts.ApplyImport(id, &step, b)
+			if err != nil {
+				writeErr = err
+				writeFailed.Store(true)
+				continue
+			}
+			for _, r := range results {
+				switch r {
+				case contacts.ImportCreated:
+					written.Created++
+				case contacts.ImportUpdated:
+					written.Updated++
+				case contacts.ImportUnchanged:
+					written.Unchanged++
+				case contacts.ImportConflict:
+					// Another contact took this phone between planning and writing.
+					written.Duplicates++
+				}
 			}
 		}
-		batch = batch[:0]
-		return nil
+	}()
+	batch := make([]contacts.ImportRow, 0, s.batchSize)
+	closed := false
+	finish := func() error {
+		if !closed {
+			closed = true
+			if len(batch) > 0 {
+				slicesOut <- batch
+			}
+			close(slicesOut)
+			<-writerDone
+			counts.Created += written.Created
+			counts.Updated += written.Updated
+			counts.Unchanged += written.Unchanged
+			counts.Duplicates += written.Duplicates
+		}
+		return writeErr
 	}
+	defer finish()
 
 	start, last := time.Now(), time.Time{}
 	report := func(final bool) {
@@ -221,7 +248,11 @@ func (s *Service) run(ctx context.Context, id uint64, o Options, src *Source, m 
 	for {
 		if counts.Read%256 == 0 {
 			if err := ctx.Err(); err != nil {
+				finish()
 				return counts, d, groups, errCancelled
+			}
+			if writeFailed.Load() {
+				return counts, d, groups, finish()
 			}
 			report(false)
 		}
@@ -277,12 +308,11 @@ func (s *Service) run(ctx context.Context, id uint64, o Options, src *Source, m 
 		}
 		batch = append(batch, row)
 		if len(batch) == s.batchSize {
-			if err := flush(); err != nil {
-				return counts, d, groups, err
-			}
+			slicesOut <- batch
+			batch = make([]contacts.ImportRow, 0, s.batchSize)
 		}
 	}
-	if err := flush(); err != nil {
+	if err := finish(); err != nil {
 		return counts, d, groups, err
 	}
 	if err := rejected.finish(); err != nil {

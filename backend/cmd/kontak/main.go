@@ -22,6 +22,7 @@ import (
 	"runtime/pprof"
 
 	"kontak/backend/apperr"
+	"kontak/backend/bench"
 	"kontak/backend/store"
 )
 
@@ -122,6 +123,13 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		return runImports(dataDir, rest, stdout, stderr)
 	case "export":
 		return runExport(dataDir, rest, stdout, stderr)
+	case "bench":
+		return runBench(rest, stdout, stderr)
+	case "bench-step":
+		if len(rest) == 0 {
+			return errUsage
+		}
+		return bench.Step(rest[0], rest[1:], stdout)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil
