@@ -328,6 +328,12 @@ func (s *Service) changeMembership(ids []uint64, gid uint64, add bool) (changed 
 		return 0, groupNotFound(gid)
 	}
 	ids = lo.Filter(lo.Uniq(ids), func(id uint64, _ int) bool { return s.idx.has(id) })
+	action := "remove"
+	if add {
+		action = "add"
+	}
+	prog := &progress{s: s, action: action, total: int64(len(ids))}
+	doneCount := int64(0)
 	// Each chunk commits on its own, so a failure part-way leaves every contact either in
 	// the group or not, never half-written, and the count says how many changed.
 	for _, chunk := range lo.Chunk(ids, bulkChunk) {
@@ -362,6 +368,8 @@ func (s *Service) changeMembership(ids []uint64, gid uint64, add bool) (changed 
 			}
 		}
 		touched = append(touched, done...)
+		doneCount += int64(len(chunk))
+		prog.report(doneCount)
 	}
 	return len(touched), nil
 }

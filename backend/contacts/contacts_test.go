@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"reflect"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -607,5 +608,148 @@ func TestNoMethodPanics(t *testing.T) {
 				t.Errorf("got %v, want an internal error", err)
 			}
 		})
+	}
+}
+
+func TestBulkActionsOnEverythingThatMatches(t *testing.T) {
+	e := newEnv(t)
+	vip := e.group("VIP")
+	for i := range 30 {
+		name := fmt.Sprintf("Budi %02d", i)
+		if i%3 == 0 {
+			name = fmt.Sprintf("Siti %02d", i)
+		}
+		e.add(name, fmt.Sprintf("0812%08d", i))
+	}
+	budi := contacts.Query{Text: "budi"}
+	n, err := e.c.AddToGroupSelection(contacts.Selection{All: true, Query: budi}, vip.ID)
+	if err != nil || n != 20 {
+		t.Fatalf("add every match: got %d, %v; want 20", n, err)
+	}
+	if got := e.total(contacts.Query{GroupID: vip.ID, Text: "siti"}); got != 0 {
+		t.Errorf("contacts outside the search joined the group: %d", got)
+	}
+	n, err = e.c.RemoveFromGroupSelection(contacts.Selection{All: true, Query: contacts.Query{Text: "budi 1"}}, vip.ID)
+	if err != nil || n != 8 { // Budi 01, 10, 11, 13, 14, 16, 17, 19
+		t.Fatalf("remove matches: got %d, %v; want 8", n, err)
+	}
+
+	res, err := e.c.DeleteSelection(contacts.Selection{All: true, Query: contacts.Query{GroupID: vip.ID}})
+	if err != nil || res.Deleted != 12 || res.UndoID == 0 {
+		t.Fatalf("delete the group's members: got %+v, %v", res, err)
+	}
+	if got := e.total(contacts.Query{}); got != 18 {
+		t.Errorf("contacts after delete: got %d, want 18", got)
+	}
+	back, err := e.c.UndoDelete(res.UndoID)
+	if err != nil || back != 12 {
+		t.Fatalf("UndoDelete: got %d, %v; want 12", back, err)
+	}
+	if got := e.total(contacts.Query{GroupID: vip.ID}); got != 12 {
+		t.Errorf("restored contacts are back in %d of VIP's places, want 12", got)
+	}
+	if _, err := e.c.UndoDelete(res.UndoID); !apperr.Is(err, "delete.not_undoable") {
+		t.Errorf("second undo: got %v, want delete.not_undoable", err)
+	}
+	e.reopen()
+	if got := e.total(contacts.Query{}); got != 30 {
+		t.Errorf("contacts after restart: got %d, want 30", got)
+	}
+}
+
+func TestFilters(t *testing.T) {
+	e := newEnv(t)
+	a, b := e.group("A"), e.group("B")
+	e.add("Satu", "081200000001", a.ID)
+	e.add("Dua", "081200000002", a.ID, b.ID)
+	e.add("Tiga", "081200000003", b.ID)
+	e.add("Empat", "081200000004")
+	if _, err := e.c.Add(contacts.ContactInput{Name: "Lima", Phone: "081200000005", Email: "lima@example.com"}); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		q    contacts.Query
+		want []string
+	}{
+		{"any of A, B", contacts.Query{GroupIDs: []uint64{a.ID, b.ID}}, []string{"Dua", "Satu", "Tiga"}},
+		{"all of A, B", contacts.Query{GroupIDs: []uint64{a.ID, b.ID}, GroupMode: contacts.GroupsAll}, []string{"Dua"}},
+		{"none of A", contacts.Query{GroupIDs: []uint64{a.ID}, GroupMode: contacts.GroupsNone}, []string{"Empat", "Lima", "Tiga"}},
+		{"no group", contacts.Query{NoGroup: true}, []string{"Empat", "Lima"}},
+		{"has email", contacts.Query{HasEmail: true}, []string{"Lima"}},
+		{"added by hand", contacts.Query{Source: "manual", GroupIDs: []uint64{b.ID}}, []string{"Dua", "Tiga"}},
+		{"from an import", contacts.Query{Source: "import:1"}, []string{}},
+		{"newest first within a group", contacts.Query{GroupIDs: []uint64{b.ID}, Sort: contacts.SortNewest}, []string{"Tiga", "Dua"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := e.names(tt.q); !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+	_, err := e.c.List(contacts.Query{GroupIDs: []uint64{a.ID}, GroupMode: "some"})
+	wantAppErr(t, err, apperr.Invalid, "request.invalid", "")
+}
+
+// TestSearchAgreesWithAPlainScan compares the index's answers with a scan over every
+// contact for many queries, after edits and deletes have moved records around.
+func TestSearchAgreesWithAPlainScan(t *testing.T) {
+	e := newEnv(t)
+	rng := rand.New(rand.NewPCG(7, 7))
+	first := []string{"Budi", "Siti", "Agus", "Dewi", "Désirée", "Ratna", "Wayan"}
+	last := []string{"Santoso", "Lubis", "Siregar", "Nasution", ""}
+	type plain struct{ name, phone, email string }
+	all := map[uint64]plain{}
+	for i := range 300 {
+		name := strings.TrimSpace(first[rng.IntN(len(first))] + " " + last[rng.IntN(len(last))])
+		email := ""
+		if rng.IntN(3) == 0 {
+			email = fmt.Sprintf("%s%d@example.com", strings.ToLower(strings.Fields(name)[0]), i)
+		}
+		c, err := e.c.Add(contacts.ContactInput{Name: name, Phone: fmt.Sprintf("08%d%08d", 11+rng.IntN(3), rng.IntN(100_000_000)), Email: email})
+		if err != nil {
+			continue
+		}
+		all[c.ID] = plain{name, c.Phone, email}
+	}
+	for id := range all {
+		switch rng.IntN(5) {
+		case 0:
+			e.c.Delete([]uint64{id})
+			delete(all, id)
+		case 1:
+			p := all[id]
+			p.name = "Ubah " + p.name
+			if _, err := e.c.Update(id, contacts.ContactInput{Name: p.name, Phone: p.phone, Email: p.email}); err != nil {
+				t.Fatal(err)
+			}
+			all[id] = p
+		}
+	}
+	fold := strings.NewReplacer("é", "e", "É", "e")
+	queries := []string{"budi", "siti lubis", "ubah", "san", "a", "0811", "62812", "813 0", "+62 812", "example", "desiree", "zzz", "i s"}
+	for _, q := range queries {
+		want := 0
+		for _, p := range all {
+			hay := strings.ToLower(fold.Replace(p.name + " " + p.email))
+			ok := true
+			for _, w := range strings.Fields(strings.ToLower(fold.Replace(q))) {
+				if !strings.Contains(hay, w) {
+					ok = false
+				}
+			}
+			if digits, anchored := phone.SearchDigits(q, "ID"); digits != "" {
+				if anchored && strings.HasPrefix(p.phone, digits) || !anchored && strings.Contains(p.phone, digits) {
+					ok = true
+				}
+			}
+			if ok {
+				want++
+			}
+		}
+		if got := e.total(contacts.Query{Text: q}); got != want {
+			t.Errorf("search %q: index finds %d, a plain scan %d", q, got, want)
+		}
 	}
 }

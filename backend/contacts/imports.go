@@ -334,6 +334,28 @@ func (s *Service) undoSlice(importID uint64, steps []store.UndoStep, numbers []u
 				default:
 					return err
 				}
+			case store.UndoDeleted:
+				for _, dc := range u.Deleted {
+					if s.idx.has(dc.Contact.ID) {
+						continue
+					}
+					if _, taken := s.idx.phoneOwner(dc.Contact.Phone); taken {
+						r.Left++
+						continue
+					}
+					if err := t.PutContact(dc.Contact); err != nil {
+						return err
+					}
+					for _, gid := range dc.Groups {
+						if _, ok := s.idx.groups[gid]; ok {
+							if _, err := t.AddMember(gid, dc.Contact.ID); err != nil {
+								return err
+							}
+						}
+					}
+					r.Restored++
+					touched = append(touched, dc.Contact.ID)
+				}
 			case store.UndoMember:
 				for _, m := range u.Members {
 					if _, err := t.RemoveMember(m.GroupID, m.ContactID); err != nil {

@@ -18,8 +18,8 @@ const (
 
 // textQuery is a search turned into byte patterns over the index's records.
 type textQuery struct {
-	words [][]byte // folded words; a record matches when it holds all of them
-	phone []byte   // a phone pattern; a record also matches when it holds it
+	words [][]byte // folded words; a record matches when its name and email hold them all
+	phone []byte   // a phone pattern; a record also matches when its phone holds it
 }
 
 // parseText builds the patterns of a search. A query that looks like a phone number
@@ -39,7 +39,7 @@ func parseText(text, region string) *textQuery {
 	slices.SortStableFunc(q.words, func(a, b []byte) int { return len(b) - len(a) })
 	if digits, anchored := phone.SearchDigits(text, region); digits != "" {
 		if anchored {
-			q.phone = append([]byte{0x1e}, digits...)
+			q.phone = append([]byte{0x1e}, digits...) // 0x1E starts the phone part
 		} else {
 			q.phone = []byte(digits)
 		}
@@ -54,13 +54,16 @@ func (x *index) matchRecords(q *textQuery, lo, hi int, out *bitset) {
 	if lo >= hi {
 		return
 	}
-	scan := func(pattern []byte, verify func(rec []byte) bool) {
+	end := len(x.hay)
+	if hi < len(x.recStarts) {
+		end = int(x.recStarts[hi])
+	}
+	// scan finds pattern; inPhone says whether it must lie in the phone part of a record
+	// (after 0x1E) or in the name and email part (before it). A hit in the wrong part is
+	// skipped: for words that is the rest of the record, since the phone comes last.
+	scan := func(pattern []byte, inPhone bool, verify func(text []byte) bool) {
 		k := lo
 		pos := int(x.recStarts[lo])
-		end := len(x.hay)
-		if hi < len(x.recStarts) {
-			end = int(x.recStarts[hi])
-		}
 		for pos < end {
 			j := bytes.Index(x.hay[pos:end], pattern)
 			if j < 0 {
@@ -70,33 +73,43 @@ func (x *index) matchRecords(q *textQuery, lo, hi int, out *bitset) {
 			for k+1 < hi && int(x.recStarts[k+1]) <= at {
 				k++
 			}
+			start := int(x.recStarts[k])
 			next := end
 			if k+1 < len(x.recStarts) {
 				next = int(x.recStarts[k+1])
 			}
-			if x.recSlot[k] >= 0 && (verify == nil || verify(x.hay[x.recStarts[k]:next])) {
+			split := start + bytes.IndexByte(x.hay[start:next], 0x1e)
+			switch {
+			case inPhone && at < split:
+				pos = split // look again in this record's phone
+				continue
+			case !inPhone && at >= split:
+				pos = next
+				continue
+			}
+			if x.recSlot[k] >= 0 && (verify == nil || verify(x.hay[start:split])) {
 				out.set(uint32(k))
 			}
 			pos = next
 		}
 	}
 	if q.phone != nil {
-		scan(q.phone, nil)
+		scan(q.phone, true, nil)
 	}
 	if len(q.words) > 0 {
 		rest := q.words[1:]
 		var verify func([]byte) bool
 		if len(rest) > 0 {
-			verify = func(rec []byte) bool {
+			verify = func(text []byte) bool {
 				for _, w := range rest {
-					if !bytes.Contains(rec, w) {
+					if !bytes.Contains(text, w) {
 						return false
 					}
 				}
 				return true
 			}
 		}
-		scan(q.words[0], verify)
+		scan(q.words[0], false, verify)
 	}
 }
 

@@ -20,7 +20,17 @@ const (
 	ImportsChanged = "imports:changed"
 	// ExportProgress reports a running export; the payload is ExportProgressPayload.
 	ExportProgress = "export:progress"
+	// BulkProgress reports a bulk action on many contacts; the payload is
+	// BulkProgressPayload.
+	BulkProgress = "bulk:progress"
 )
+
+// BulkProgressPayload tells how far a bulk action ("add", "remove", "delete") has come.
+type BulkProgressPayload struct {
+	Action string `json:"action"`
+	Done   int64  `json:"done"`
+	Total  int64  `json:"total"`
+}
 
 // ExportProgressPayload tells how many contacts an export has written.
 type ExportProgressPayload struct {

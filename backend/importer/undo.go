@@ -29,6 +29,9 @@ func (s *Service) History() ([]Report, error) {
 	}
 	out := make([]Report, 0, len(ims))
 	for i := len(ims) - 1; i >= 0; i-- {
+		if ims[i].Format == "delete" { // bulk deletes share the undo log, not the history
+			continue
+		}
 		out = append(out, reportFrom(ims[i]))
 	}
 	return out, nil

@@ -97,7 +97,16 @@ const (
 	UndoMember UndoKind = 3
 	// UndoGroup: the import created group GroupID; undo deletes it if nothing else uses it.
 	UndoGroup UndoKind = 4
+	// UndoDeleted: a bulk delete removed the contacts Deleted (records and groups); undo
+	// writes them back where their phones are still free.
+	UndoDeleted UndoKind = 5
 )
+
+// DeletedContact is a contact as it was before a delete, with its groups.
+type DeletedContact struct {
+	Contact Contact
+	Groups  []uint64
+}
 
 // Membership is one contact in one group.
 type Membership struct {
@@ -107,15 +116,16 @@ type Membership struct {
 // UndoStep is one reversible change of an import.
 type UndoStep struct {
 	Kind       UndoKind
-	ContactID  uint64       // UndoUpdated
-	GroupID    uint64       // UndoGroup
-	Previous   Contact      // UndoUpdated
-	ContactIDs []uint64     // UndoCreated
-	Members    []Membership // UndoMember
+	ContactID  uint64           // UndoUpdated
+	GroupID    uint64           // UndoGroup
+	Previous   Contact          // UndoUpdated
+	ContactIDs []uint64         // UndoCreated
+	Members    []Membership     // UndoMember
+	Deleted    []DeletedContact // UndoDeleted
 }
 
 // Size is how many records undoing the step touches, for sizing undo transactions.
-func (u *UndoStep) Size() int { return 1 + len(u.ContactIDs) + len(u.Members) }
+func (u *UndoStep) Size() int { return 1 + len(u.ContactIDs) + len(u.Members) + len(u.Deleted) }
 
 func encodeUndo(u *UndoStep) []byte {
 	b := make([]byte, 0, 16+10*len(u.ContactIDs)+20*len(u.Members))
@@ -130,6 +140,17 @@ func encodeUndo(u *UndoStep) []byte {
 	for _, m := range u.Members {
 		b = binary.AppendUvarint(b, m.GroupID)
 		b = binary.AppendUvarint(b, m.ContactID)
+	}
+	b = binary.AppendUvarint(b, uint64(len(u.Deleted)))
+	for _, d := range u.Deleted {
+		rec := encodeContact(&d.Contact)
+		b = binary.AppendUvarint(b, d.Contact.ID)
+		b = binary.AppendUvarint(b, uint64(len(rec)))
+		b = append(b, rec...)
+		b = binary.AppendUvarint(b, uint64(len(d.Groups)))
+		for _, g := range d.Groups {
+			b = binary.AppendUvarint(b, g)
+		}
 	}
 	if u.Kind == UndoUpdated {
 		b = append(b, encodeContact(&u.Previous)...)
@@ -158,6 +179,30 @@ func decodeUndo(b []byte) (UndoStep, error) {
 	}
 	for range n {
 		u.Members = append(u.Members, Membership{GroupID: d.uvarint(), ContactID: d.uvarint()})
+	}
+	n = d.uvarint()
+	if n > uint64(len(d.b)) {
+		return UndoStep{}, errCorrupt
+	}
+	for range n {
+		id := d.uvarint()
+		rec := d.bytes()
+		if d.err != nil {
+			return UndoStep{}, d.err
+		}
+		c, err := decodeContact(id, rec)
+		if err != nil {
+			return UndoStep{}, err
+		}
+		dc := DeletedContact{Contact: c}
+		m := d.uvarint()
+		if m > uint64(len(d.b)) {
+			return UndoStep{}, errCorrupt
+		}
+		for range m {
+			dc.Groups = append(dc.Groups, d.uvarint())
+		}
+		u.Deleted = append(u.Deleted, dc)
 	}
 	if d.err != nil {
 		return UndoStep{}, d.err

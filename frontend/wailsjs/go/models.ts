@@ -116,10 +116,28 @@ export namespace contacts {
 	        this.name = source["name"];
 	    }
 	}
+	export class DeleteResult {
+	    deleted: number;
+	    undoId: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new DeleteResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.deleted = source["deleted"];
+	        this.undoId = source["undoId"];
+	    }
+	}
 	export class Query {
 	    text: string;
 	    groupId: number;
+	    groupIds: number[];
+	    groupMode: string;
 	    noGroup: boolean;
+	    hasEmail: boolean;
+	    source: string;
 	    sort: string;
 	    offset: number;
 	    limit: number;
@@ -132,7 +150,11 @@ export namespace contacts {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.text = source["text"];
 	        this.groupId = source["groupId"];
+	        this.groupIds = source["groupIds"];
+	        this.groupMode = source["groupMode"];
 	        this.noGroup = source["noGroup"];
+	        this.hasEmail = source["hasEmail"];
+	        this.source = source["source"];
 	        this.sort = source["sort"];
 	        this.offset = source["offset"];
 	        this.limit = source["limit"];
@@ -300,6 +322,40 @@ export namespace contacts {
 		}
 	}
 	
+	export class Selection {
+	    ids: number[];
+	    all: boolean;
+	    query: Query;
+	
+	    static createFrom(source: any = {}) {
+	        return new Selection(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.ids = source["ids"];
+	        this.all = source["all"];
+	        this.query = this.convertValues(source["query"], Query);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class UndoResult {
 	    removed: number;
 	    restored: number;

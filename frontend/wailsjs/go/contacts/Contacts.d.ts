@@ -6,9 +6,13 @@ export function Add(arg1:contacts.ContactInput):Promise<contacts.Contact>;
 
 export function AddToGroup(arg1:Array<number>,arg2:number):Promise<number>;
 
+export function AddToGroupSelection(arg1:contacts.Selection,arg2:number):Promise<number>;
+
 export function CheckPhone(arg1:string,arg2:number):Promise<contacts.PhoneCheck>;
 
 export function Delete(arg1:Array<number>):Promise<number>;
+
+export function DeleteSelection(arg1:contacts.Selection):Promise<contacts.DeleteResult>;
 
 export function Export(arg1:contacts.ExportRequest):Promise<contacts.ExportResult>;
 
@@ -17,5 +21,9 @@ export function Get(arg1:number):Promise<contacts.Contact>;
 export function List(arg1:contacts.Query):Promise<contacts.Page>;
 
 export function RemoveFromGroup(arg1:Array<number>,arg2:number):Promise<number>;
+
+export function RemoveFromGroupSelection(arg1:contacts.Selection,arg2:number):Promise<number>;
+
+export function UndoDelete(arg1:number):Promise<number>;
 
 export function Update(arg1:number,arg2:contacts.ContactInput):Promise<contacts.Contact>;

@@ -10,12 +10,20 @@ export function AddToGroup(arg1, arg2) {
   return window['go']['contacts']['Contacts']['AddToGroup'](arg1, arg2);
 }
 
+export function AddToGroupSelection(arg1, arg2) {
+  return window['go']['contacts']['Contacts']['AddToGroupSelection'](arg1, arg2);
+}
+
 export function CheckPhone(arg1, arg2) {
   return window['go']['contacts']['Contacts']['CheckPhone'](arg1, arg2);
 }
 
 export function Delete(arg1) {
   return window['go']['contacts']['Contacts']['Delete'](arg1);
+}
+
+export function DeleteSelection(arg1) {
+  return window['go']['contacts']['Contacts']['DeleteSelection'](arg1);
 }
 
 export function Export(arg1) {
@@ -32,6 +40,14 @@ export function List(arg1) {
 
 export function RemoveFromGroup(arg1, arg2) {
   return window['go']['contacts']['Contacts']['RemoveFromGroup'](arg1, arg2);
+}
+
+export function RemoveFromGroupSelection(arg1, arg2) {
+  return window['go']['contacts']['Contacts']['RemoveFromGroupSelection'](arg1, arg2);
+}
+
+export function UndoDelete(arg1) {
+  return window['go']['contacts']['Contacts']['UndoDelete'](arg1);
 }
 
 export function Update(arg1, arg2) {
