@@ -437,7 +437,13 @@ func (c *Contacts) List(q Query) (_ Page, err error) {
 				}
 				return
 			}
-			order, _ := x.nameOrder()
+			var order []uint32
+			if !x.orderReady() && q.Offset+q.Limit <= 1000 {
+				// Just after start-up: the first pages need no full sort.
+				order = x.firstByName(q.Offset + q.Limit)
+			} else {
+				order, _ = x.nameOrder()
+			}
 			for _, sl := range order[min(q.Offset, len(order)):min(q.Offset+q.Limit, len(order))] {
 				hits = append(hits, x.ids[sl])
 			}

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"kontak/backend/store"
@@ -51,8 +52,9 @@ type index struct {
 	// sortMu guards the name order. List runs under the Service's read lock, so two lists
 	// may both find it missing and build it.
 	sortMu sync.Mutex
-	byName []uint32 // live slots by folded name, then ID; nil when it must be rebuilt
-	rank   []uint32 // slot → position in byName; valid while rankOK
+	byName []uint32    // live slots by folded name, then ID; nil when it must be rebuilt
+	built  atomic.Bool // byName != nil, readable without waiting for a sort in progress
+	rank   []uint32    // slot → position in byName; valid while rankOK
 	rankOK bool
 }
 
@@ -433,6 +435,7 @@ func (x *index) compact() {
 func (x *index) invalidateOrder() {
 	x.sortMu.Lock()
 	x.byName, x.rankOK = nil, false
+	x.built.Store(false)
 	x.sortMu.Unlock()
 }
 
@@ -457,6 +460,7 @@ func (x *index) insertByName(s uint32) {
 	x.inserts++
 	if len(x.byName) > 50_000 && x.inserts > 64 {
 		x.byName = nil
+		x.built.Store(false)
 		return
 	}
 	i, _ := slices.BinarySearchFunc(x.byName, s, func(a, b uint32) int {
@@ -483,6 +487,7 @@ func (x *index) removeByName(s uint32) {
 	x.inserts++
 	if len(x.byName) > 50_000 && x.inserts > 64 {
 		x.byName = nil
+		x.built.Store(false)
 		return
 	}
 	if i := slices.Index(x.byName, s); i >= 0 {
@@ -498,6 +503,7 @@ func (x *index) nameOrder() (order, rank []uint32) {
 	if x.byName == nil {
 		x.byName = x.sortByName()
 		x.rankOK = false
+		x.built.Store(true)
 	}
 	if !x.rankOK {
 		if cap(x.rank) < len(x.ids) {
@@ -510,6 +516,45 @@ func (x *index) nameOrder() (order, rank []uint32) {
 		x.rankOK = true
 	}
 	return x.byName, x.rank
+}
+
+// orderReady reports whether the name order is built.
+func (x *index) orderReady() bool { return x.built.Load() }
+
+// compareByName orders two slots by folded name, then ID.
+func (x *index) compareByName(a, b uint32) int {
+	if c := bytes.Compare(x.nameKey(a), x.nameKey(b)); c != 0 {
+		return c
+	}
+	switch {
+	case x.ids[a] < x.ids[b]:
+		return -1
+	case x.ids[a] > x.ids[b]:
+		return 1
+	}
+	return 0
+}
+
+// firstByName returns the first k live slots in name order without sorting them all:
+// one pass keeps the k smallest in a sorted buffer. It serves the first page while the
+// full order is still being built after start-up.
+func (x *index) firstByName(k int) []uint32 {
+	best := make([]uint32, 0, k+1)
+	for s := range x.ids {
+		sl := uint32(s)
+		if x.dead.has(sl) {
+			continue
+		}
+		if len(best) == k && x.compareByName(sl, best[k-1]) >= 0 {
+			continue
+		}
+		i, _ := slices.BinarySearchFunc(best, sl, x.compareByName)
+		best = slices.Insert(best, i, sl)
+		if len(best) > k {
+			best = best[:k]
+		}
+	}
+	return best
 }
 
 // sortByName sorts the live slots by name. Each slot is sorted with the first eight

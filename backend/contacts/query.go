@@ -223,22 +223,21 @@ func (x *index) find(q Query, f *filter, text *textQuery, fn func(s uint32, i in
 		}
 		return i
 	}
-	order, rank := x.nameOrder()
 	if matched != nil && f.empty() {
-		// Few matches: sort them by their place in the name order instead of walking the
-		// whole order.
+		// Few matches: sort them by name instead of walking the whole order, which also
+		// works before the order is built after start-up.
 		var few []uint32
 		for s := range matched.each() {
 			if !x.dead.has(s) {
 				few = append(few, s)
-				if len(few)*16 > len(order) {
+				if len(few)*16 > x.live {
 					few = nil
 					break
 				}
 			}
 		}
 		if few != nil {
-			slices.SortFunc(few, func(a, b uint32) int { return int(rank[a]) - int(rank[b]) })
+			slices.SortFunc(few, x.compareByName)
 			for _, s := range few {
 				if !fn(s, i) {
 					return i
@@ -248,6 +247,7 @@ func (x *index) find(q Query, f *filter, text *textQuery, fn func(s uint32, i in
 			return i
 		}
 	}
+	order, _ := x.nameOrder()
 	for _, s := range order {
 		if !visit(s) {
 			return i

@@ -97,6 +97,14 @@ func (s *Service) load() error {
 		}
 	}
 	s.idx = x
+	// The name order takes about a second to build for a million contacts; it is built
+	// now in the background so the window shows its first page at once (firstByName), and
+	// a query that needs the whole order waits for it.
+	go func() {
+		s.mu.RLock()
+		defer s.mu.RUnlock()
+		x.nameOrder()
+	}()
 	return nil
 }
 
