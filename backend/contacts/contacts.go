@@ -150,6 +150,8 @@ func (c *Contacts) Add(in ContactInput) (_ Contact, err error) {
 	rec := store.Contact{
 		ID: id, Name: v.name, OriginalName: v.name, Phone: v.phone, Email: v.email,
 		Source: "manual", Fields: v.fields, CreatedAt: now, UpdatedAt: now,
+		NameSource: store.NameTyped, NameLocked: in.NameLocked != nil && *in.NameLocked,
+		OptOut: in.OptOut != nil && *in.OptOut,
 	}
 	err = s.db.Update(func(t *store.Txn) error {
 		if err := t.PutContact(rec); err != nil {
@@ -205,7 +207,17 @@ func (c *Contacts) Update(id uint64, in ContactInput) (_ Contact, err error) {
 			return err
 		}
 		rec = old
+		if rec.Name != v.name {
+			rec.NameSource = store.NameTyped // the user typed it, so no automatic change replaces it
+			rec.SuggestedName = ""
+		}
 		rec.Name, rec.Phone, rec.Email, rec.Fields = v.name, v.phone, v.email, v.fields
+		if in.NameLocked != nil {
+			rec.NameLocked = *in.NameLocked
+		}
+		if in.OptOut != nil {
+			rec.OptOut = *in.OptOut
+		}
 		rec.UpdatedAt = s.nowMillis()
 		if err := t.PutContact(rec); err != nil {
 			return err

@@ -164,7 +164,7 @@ func TestAddStoresTheNormalisedContact(t *testing.T) {
 		ID: 1, Name: "Budi Santoso", OriginalName: "Budi Santoso", Phone: "6281234567890",
 		Display: "+62 812-3456-7890", Email: "budi@example.co.id", GroupIDs: []uint64{vip.ID},
 		Fields: []contacts.Field{{Key: "Kota", Value: "Medan"}}, Source: "manual",
-		CreatedAt: 1_700_000_002_000, UpdatedAt: 1_700_000_002_000,
+		CreatedAt: 1_700_000_002_000, UpdatedAt: 1_700_000_002_000, NameSource: "typed",
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("Add returned\n got %+v\nwant %+v", got, want)
@@ -751,5 +751,53 @@ func TestSearchAgreesWithAPlainScan(t *testing.T) {
 		if got := e.total(contacts.Query{Text: q}); got != want {
 			t.Errorf("search %q: index finds %d, a plain scan %d", q, got, want)
 		}
+	}
+}
+
+func TestNamesFromMessages(t *testing.T) {
+	e := newEnv(t)
+	leads := e.group("Leads")
+	c, created, err := e.svc.SaveSender("6281211112222", "", []uint64{leads.ID})
+	if err != nil || !created || c.Name != "+62 812-1111-2222" || c.NameSource != "number" || c.Source != "autoreply" {
+		t.Fatalf("SaveSender without a push name: %+v created=%v err=%v", c, created, err)
+	}
+	again, created, _ := e.svc.SaveSender("6281211112222", "Rina Toko", nil)
+	if created || again.ID != c.ID || !reflect.DeepEqual(again.GroupIDs, []uint64{leads.ID}) {
+		t.Errorf("a known sender: got %+v created=%v, want the same contact, still in Leads", again, created)
+	}
+	tests := []struct {
+		name, setup, stated, want, wantName, wantSuggested string
+	}{
+		{"automatic name is replaced", "", "Rina", contacts.NameApplied, "Rina", ""},
+		{"same name again", "", "Rina", contacts.NameUnchanged, "Rina", ""},
+		{"typed name is kept", "Bu Rina Langganan", "Rina", contacts.NameSuggested, "Bu Rina Langganan", "Rina"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if tt.setup != "" {
+				if _, err := e.c.Update(c.ID, contacts.ContactInput{Name: tt.setup, Phone: c.Phone, GroupIDs: []uint64{leads.ID}}); err != nil {
+					t.Fatal(err)
+				}
+			}
+			got, err := e.svc.ApplyStatedName(c.ID, tt.stated)
+			if err != nil || got != tt.want {
+				t.Fatalf("ApplyStatedName: got %q, %v; want %q", got, err, tt.want)
+			}
+			now, _ := e.c.Get(c.ID)
+			if now.Name != tt.wantName || now.SuggestedName != tt.wantSuggested || now.OriginalName != "+62 812-1111-2222" {
+				t.Errorf("contact: name %q suggested %q original %q; want %q %q and the number", now.Name, now.SuggestedName, now.OriginalName, tt.wantName, tt.wantSuggested)
+			}
+		})
+	}
+	acc, err := e.c.AcceptSuggestedName(c.ID)
+	if err != nil || acc.Name != "Rina" || acc.SuggestedName != "" {
+		t.Errorf("AcceptSuggestedName: %+v, %v", acc, err)
+	}
+	locked := true
+	if _, err := e.c.Update(c.ID, contacts.ContactInput{Name: "Rina", Phone: c.Phone, NameLocked: &locked}); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := e.svc.ApplyStatedName(c.ID, "Rini"); got != contacts.NameSuggested {
+		t.Errorf("a locked name: got %q, want suggested", got)
 	}
 }

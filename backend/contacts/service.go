@@ -139,6 +139,11 @@ func (s *Service) view(c *store.Contact, groups []uint64) Contact {
 		Source:       c.Source,
 		CreatedAt:    c.CreatedAt,
 		UpdatedAt:    c.UpdatedAt,
+		NameSource:   c.NameSource,
+		NameLocked:   c.NameLocked,
+		OptOut:       c.OptOut,
+
+		SuggestedName: c.SuggestedName,
 	}
 	if out.GroupIDs == nil {
 		out.GroupIDs = []uint64{}

@@ -19,6 +19,11 @@ type Contact struct {
 	Source       string   `json:"source"`
 	CreatedAt    int64    `json:"createdAt"` // Unix milliseconds
 	UpdatedAt    int64    `json:"updatedAt"` // Unix milliseconds
+	// NameSource is where the name came from: typed, import, pushname, number, detected.
+	NameSource    string `json:"nameSource"`
+	NameLocked    bool   `json:"nameLocked"`    // automatic name changes are off
+	SuggestedName string `json:"suggestedName"` // a stated name waiting for the user
+	OptOut        bool   `json:"optOut"`        // asked not to be contacted
 }
 
 // ContactInput is what the contact form sends. Phone is raw, as typed.
@@ -28,6 +33,9 @@ type ContactInput struct {
 	Email    string   `json:"email"`
 	GroupIDs []uint64 `json:"groupIds"`
 	Fields   []Field  `json:"fields"`
+	// NameLocked and OptOut change the flags when set; absent leaves them as they are.
+	NameLocked *bool `json:"nameLocked,omitempty"`
+	OptOut     *bool `json:"optOut,omitempty"`
 }
 
 // Sort orders of a contact list.

@@ -326,24 +326,28 @@ func (p *planner) plan(r *Record) (planned, error) {
 	}
 	if !exists {
 		out.outcome = OutcomeNew
+		nameSource := store.NameImport
+		if strings.TrimSpace(r.Name) == "" {
+			nameSource = store.NameNumber
+		}
 		out.rec = store.Contact{Name: name, OriginalName: name, Phone: res.Phone, Email: email,
-			Source: p.source, Fields: fields}
+			Source: p.source, Fields: fields, NameSource: nameSource}
 		return out, nil
 	}
 	rec := prev
 	switch p.opts.Existing {
 	case ExistingSkip:
 	case ExistingOverwrite:
-		if p.opts.ReplaceNames && strings.TrimSpace(r.Name) != "" {
-			rec.Name = name
+		if p.opts.ReplaceNames && strings.TrimSpace(r.Name) != "" && !prev.NameLocked && rec.Name != name {
+			rec.Name, rec.NameSource = name, store.NameImport
 		}
 		if email != "" {
 			rec.Email = email
 		}
 		rec.Fields = mergeFields(prev.Fields, fields, true)
 	default: // fill
-		if p.opts.ReplaceNames && strings.TrimSpace(r.Name) != "" {
-			rec.Name = name
+		if p.opts.ReplaceNames && strings.TrimSpace(r.Name) != "" && !prev.NameLocked && rec.Name != name {
+			rec.Name, rec.NameSource = name, store.NameImport
 		}
 		if rec.Email == "" {
 			rec.Email = email

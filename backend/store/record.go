@@ -24,7 +24,28 @@ type Contact struct {
 	Fields       []Field
 	CreatedAt    int64 // Unix milliseconds
 	UpdatedAt    int64 // Unix milliseconds
+
+	// NameSource says where the current name came from (NameTyped, NameImport,
+	// NamePushName, NameNumber, NameDetected): automatic names may be replaced by a name
+	// the customer states, a typed one only by the user.
+	NameSource string
+	// NameLocked keeps every automatic change away from the name.
+	NameLocked bool
+	// SuggestedName is a name the customer stated that was not applied because the name
+	// was typed or locked; the user can accept it.
+	SuggestedName string
+	// OptOut marks a contact who asked not to be contacted; no audience includes it.
+	OptOut bool
 }
+
+// Where a contact's name came from.
+const (
+	NameTyped    = "typed"
+	NameImport   = "import"
+	NamePushName = "pushname"
+	NameNumber   = "number"
+	NameDetected = "detected"
+)
 
 // Group is the stored form of a group.
 type Group struct {
@@ -39,9 +60,19 @@ type Group struct {
 // start-up to build the search index, and a length-prefixed binary form decodes several
 // times faster and is about half the size (see the performance notes). The first byte is a
 // format version so that a later format can still read old records.
+//
+// Format 2 added the name's source, the lock and opt-out flags and the suggested name
+// after the fields; format 1 records are still read, with defaults for those.
 const (
 	contactFormat1 = 1
+	contactFormat2 = 2
 	groupFormat1   = 1
+)
+
+// Flag bits of a format 2 contact.
+const (
+	flagNameLocked = 1 << iota
+	flagOptOut
 )
 
 var errCorrupt = errors.New("corrupt record")
@@ -56,8 +87,9 @@ func encodeContact(c *Contact) []byte {
 	for _, f := range c.Fields {
 		n += 4 + len(f.Key) + len(f.Value)
 	}
+	n += 8 + len(c.NameSource) + len(c.SuggestedName)
 	b := make([]byte, 0, n)
-	b = append(b, contactFormat1)
+	b = append(b, contactFormat2)
 	b = appendString(b, c.Name)
 	b = appendString(b, c.OriginalName)
 	b = appendString(b, c.Phone)
@@ -70,7 +102,16 @@ func encodeContact(c *Contact) []byte {
 		b = appendString(b, f.Key)
 		b = appendString(b, f.Value)
 	}
-	return b
+	b = appendString(b, c.NameSource)
+	var flags uint64
+	if c.NameLocked {
+		flags |= flagNameLocked
+	}
+	if c.OptOut {
+		flags |= flagOptOut
+	}
+	b = binary.AppendUvarint(b, flags)
+	return appendString(b, c.SuggestedName)
 }
 
 func encodeGroup(g *Group) []byte {
@@ -130,7 +171,7 @@ func (d *decoder) string() string {
 }
 
 func decodeContact(id uint64, b []byte) (Contact, error) {
-	if len(b) == 0 || b[0] != contactFormat1 {
+	if len(b) == 0 || (b[0] != contactFormat1 && b[0] != contactFormat2) {
 		return Contact{}, fmt.Errorf("contact %d: %w", id, errCorrupt)
 	}
 	d := decoder{b: b[1:]}
@@ -151,6 +192,16 @@ func decodeContact(id uint64, b []byte) (Contact, error) {
 		for i := range c.Fields {
 			c.Fields[i] = Field{Key: d.string(), Value: d.string()}
 		}
+	}
+	if b[0] == contactFormat2 {
+		c.NameSource = d.string()
+		flags := d.uvarint()
+		c.NameLocked, c.OptOut = flags&flagNameLocked != 0, flags&flagOptOut != 0
+		c.SuggestedName = d.string()
+	} else if c.Source == "manual" {
+		c.NameSource = NameTyped
+	} else {
+		c.NameSource = NameImport
 	}
 	if d.err != nil {
 		return Contact{}, fmt.Errorf("contact %d: %w", id, d.err)
@@ -188,7 +239,8 @@ type ContactSummary struct {
 // decodeSummary reads the summary fields of an encoded contact without allocating; it
 // is what makes loading a million contacts at start-up fast.
 func decodeSummary(id uint64, b []byte, out *ContactSummary) error {
-	if len(b) == 0 || b[0] != contactFormat1 {
+	// Format 2 only added fields at the end, so both formats share the summary's part.
+	if len(b) == 0 || (b[0] != contactFormat1 && b[0] != contactFormat2) {
 		return fmt.Errorf("contact %d: %w", id, errCorrupt)
 	}
 	d := decoder{b: b[1:]}

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"encoding/binary"
 	"errors"
 	"reflect"
 	"testing"
@@ -328,6 +329,37 @@ func TestCorruptRecordIsAnError(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			if _, err := decodeContact(1, tt.b); !errors.Is(err, errCorrupt) {
 				t.Errorf("decodeContact(%v): got %v, want errCorrupt", tt.b, err)
+			}
+		})
+	}
+}
+
+// TestFormat1ContactsStillRead checks that contacts written before the name's source and
+// the flags existed read back, with the source derived from how they arrived.
+func TestFormat1ContactsStillRead(t *testing.T) {
+	v1 := func(name, source string) []byte {
+		b := []byte{contactFormat1}
+		for _, s := range []string{name, name, "6281234567890", "", source} {
+			b = appendString(b, s)
+		}
+		b = binary.AppendVarint(b, 1)
+		b = binary.AppendVarint(b, 2)
+		return binary.AppendUvarint(b, 0)
+	}
+	tests := []struct {
+		source, wantNameSource string
+	}{
+		{"manual", NameTyped},
+		{"import:3", NameImport},
+	}
+	for _, tt := range tests {
+		t.Run(tt.source, func(t *testing.T) {
+			c, err := decodeContact(9, v1("Budi", tt.source))
+			if err != nil {
+				t.Fatalf("decode: %v", err)
+			}
+			if c.Name != "Budi" || c.NameSource != tt.wantNameSource || c.NameLocked || c.OptOut {
+				t.Errorf("got %+v, want Budi with name source %s", c, tt.wantNameSource)
 			}
 		})
 	}

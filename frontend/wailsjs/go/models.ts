@@ -26,6 +26,10 @@ export namespace contacts {
 	    source: string;
 	    createdAt: number;
 	    updatedAt: number;
+	    nameSource: string;
+	    nameLocked: boolean;
+	    suggestedName: string;
+	    optOut: boolean;
 	
 	    static createFrom(source: any = {}) {
 	        return new Contact(source);
@@ -44,6 +48,10 @@ export namespace contacts {
 	        this.source = source["source"];
 	        this.createdAt = source["createdAt"];
 	        this.updatedAt = source["updatedAt"];
+	        this.nameSource = source["nameSource"];
+	        this.nameLocked = source["nameLocked"];
+	        this.suggestedName = source["suggestedName"];
+	        this.optOut = source["optOut"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -70,6 +78,8 @@ export namespace contacts {
 	    email: string;
 	    groupIds: number[];
 	    fields: Field[];
+	    nameLocked?: boolean;
+	    optOut?: boolean;
 	
 	    static createFrom(source: any = {}) {
 	        return new ContactInput(source);
@@ -82,6 +92,8 @@ export namespace contacts {
 	        this.email = source["email"];
 	        this.groupIds = source["groupIds"];
 	        this.fields = this.convertValues(source["fields"], Field);
+	        this.nameLocked = source["nameLocked"];
+	        this.optOut = source["optOut"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
