@@ -2,7 +2,8 @@
 import * as Contacts from '../../../wailsjs/go/contacts/Contacts';
 import { contacts as models } from '../../../wailsjs/go/models';
 import { call } from './call';
-import type { Contact, ContactInput, Page, PhoneCheck, Query } from './types';
+import { FILE_WORK_TIMEOUT_MS } from './imports';
+import type { Contact, ContactInput, ExportRequest, ExportResult, Page, PhoneCheck, Query } from './types';
 
 export const PAGE_SIZE = 50;
 
@@ -57,5 +58,11 @@ export const contactsApi = {
   },
   removeFromGroup(ids: number[], groupId: number): Promise<number> {
     return call('Contacts.RemoveFromGroup', () => Contacts.RemoveFromGroup([...ids], groupId));
+  },
+  /** Writes contacts to a file (atomically); export:progress events report how far it is. */
+  async export(r: ExportRequest): Promise<ExportResult> {
+    const req = models.ExportRequest.createFrom({ format: r.format, path: r.path, ids: [...r.ids], query: { ...r.query } });
+    const out: models.ExportResult = await call('Contacts.Export', () => Contacts.Export(req), FILE_WORK_TIMEOUT_MS);
+    return { path: out?.path ?? r.path, written: out?.written ?? 0 };
   },
 };

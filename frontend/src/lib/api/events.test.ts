@@ -4,7 +4,15 @@ import { fake } from '../../test/fake-wails/backend';
 
 describe('events', () => {
   it('mirrors the backend event names', () => {
-    expect(EVENTS).toEqual({ contactsChanged: 'contacts:changed', groupsChanged: 'groups:changed', settingsChanged: 'settings:changed' });
+    expect(EVENTS).toEqual({
+      contactsChanged: 'contacts:changed',
+      groupsChanged: 'groups:changed',
+      settingsChanged: 'settings:changed',
+      importProgress: 'import:progress',
+      importDone: 'import:done',
+      importsChanged: 'imports:changed',
+      exportProgress: 'export:progress',
+    });
   });
 
   it('delivers typed payloads and unsubscribes', () => {

@@ -1,18 +1,58 @@
 // Event names mirror backend/events/events.go.
 import { EventsOn } from '../../../wailsjs/runtime/runtime';
-import type { Settings } from './types';
+import type { ExportProgress, ImportPhase, ImportProgress, ImportReport, Settings } from './types';
 import { normaliseSettings } from './settings';
+import { normaliseReport } from './imports';
+import { toAppError, type AppError } from './errors';
 
 export const EVENTS = {
   contactsChanged: 'contacts:changed',
   groupsChanged: 'groups:changed',
   settingsChanged: 'settings:changed',
+  importProgress: 'import:progress',
+  importDone: 'import:done',
+  importsChanged: 'imports:changed',
+  exportProgress: 'export:progress',
 } as const;
+
+/** The report that ends an import; a failed import also carries the error that stopped it. */
+export interface ImportDone extends ImportReport {
+  failure?: AppError;
+}
 
 export interface EventPayloads {
   'contacts:changed': { ids: number[] };
   'groups:changed': Record<string, never>;
   'settings:changed': Settings;
+  'import:progress': ImportProgress;
+  'import:done': ImportDone;
+  'imports:changed': Record<string, never>;
+  'export:progress': ExportProgress;
+}
+
+const num = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
+
+function progress(raw: unknown): ImportProgress {
+  const p = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  const phase: ImportPhase = p.phase === 'undoing' || p.phase === 'done' ? p.phase : 'reading';
+  return {
+    importId: num(p.importId),
+    rows: num(p.rows),
+    done: num(p.done),
+    total: num(p.total),
+    percent: Math.min(100, Math.max(0, num(p.percent))),
+    rowsPerSec: num(p.rowsPerSec),
+    secondsLeft: num(p.secondsLeft),
+    phase,
+  };
+}
+
+function importDone(raw: unknown): ImportDone {
+  const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  const out: ImportDone = normaliseReport(r);
+  if (r.failure && typeof r.failure === 'object') out.failure = toAppError(r.failure);
+  else if (out.state === 'failed' && out.error) out.failure = toAppError({ kind: 'internal', code: out.error, message: out.error });
+  return out;
 }
 
 export type EventName = keyof EventPayloads;
@@ -25,6 +65,14 @@ function payload<E extends EventName>(event: E, raw: unknown): EventPayloads[E] 
     }
     case 'settings:changed':
       return normaliseSettings(raw as Partial<Settings>) as EventPayloads[E];
+    case 'import:progress':
+      return progress(raw) as EventPayloads[E];
+    case 'import:done':
+      return importDone(raw) as EventPayloads[E];
+    case 'export:progress': {
+      const p = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+      return { done: num(p.done), total: num(p.total) } as EventPayloads[E];
+    }
     default:
       return {} as EventPayloads[E];
   }

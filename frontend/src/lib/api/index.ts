@@ -4,5 +4,7 @@ export { call, setCallTimeout, getCallTimeout, DEFAULT_TIMEOUT_MS } from './call
 export { contactsApi, PAGE_SIZE } from './contacts';
 export { groupsApi } from './groups';
 export { settingsApi, normaliseSettings } from './settings';
-export { on, EVENTS, type EventName, type EventPayloads } from './events';
+export { on, EVENTS, type EventName, type EventPayloads, type ImportDone } from './events';
 export { appApi, type AppStatus } from './app';
+export { importsApi, FILE_WORK_TIMEOUT_MS } from './imports';
+export { isDesktopWindow, onFileDrop } from './platform';

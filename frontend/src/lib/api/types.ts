@@ -93,3 +93,170 @@ export interface Country {
   name: string;
   callingCode: string;
 }
+
+// ---- import (issue 4) ----
+
+export type ImportFormat = 'csv' | 'xlsx' | 'vcard';
+export type ColumnRole = 'ignore' | 'name' | 'first_name' | 'middle_name' | 'last_name' | 'phone' | 'email' | 'group' | 'field';
+export type PhoneLabel = '' | 'mobile' | 'home' | 'work' | 'fax' | 'other';
+
+export interface ColumnMap {
+  role: ColumnRole;
+  /** the custom field's name for "field" ("" = the header); the phone's label for "phone" */
+  key: string;
+}
+
+export interface Mapping {
+  columns: ColumnMap[];
+}
+
+/** How to read a file; zero values mean "detect". */
+export interface OpenOptions {
+  /** XLSX sheet; "" = the first sheet with data */
+  sheet: string;
+  /** "" = detect, or one of , ; \t | */
+  delimiter: string;
+  /** 0 = detect, -1 = no header row, N = row N is the header */
+  headerRow: number;
+}
+
+export interface FileInfo {
+  path: string;
+  file: string;
+  format: ImportFormat;
+  /** "" (a plain table), "google" or "outlook" */
+  profile: string;
+  encoding: string;
+  delimiter: string;
+  sheets: string[];
+  sheet: string;
+  headerRow: number;
+  /** column names; empty for vCard (no mapping) */
+  header: string[];
+  sample: string[][];
+  mapping: Mapping;
+  /** the mapping is the one used last time for the same columns */
+  remembered: boolean;
+  size: number;
+}
+
+export type ExistingMode = 'fill' | 'skip' | 'overwrite';
+
+export interface ImportOptions {
+  path: string;
+  open: OpenOptions;
+  /** null: the remembered or suggested mapping (vCard has none) */
+  mapping: Mapping | null;
+  groupIds: number[];
+  newGroups: string[];
+  existing: ExistingMode;
+  replaceNames: boolean;
+}
+
+export type RowOutcome = 'new' | 'update' | 'unchanged' | 'duplicate' | 'invalid' | 'lossy' | 'empty';
+
+export interface PreviewRow {
+  row: number;
+  name: string;
+  /** as written in the file */
+  phone: string;
+  /** the normalised number, when valid */
+  display: string;
+  email: string;
+  groups: string[];
+  outcome: RowOutcome;
+  reason: string;
+  duplicateOf: number;
+  existingName: string;
+}
+
+export interface ImportCounts {
+  read: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  duplicates: number;
+  invalid: number;
+  lossy: number;
+  empty: number;
+}
+
+export interface ImportProblem {
+  row: number;
+  outcome: RowOutcome;
+  reason: string;
+  name: string;
+  phone: string;
+  duplicateOf: number;
+}
+
+export interface ImportPreview {
+  file: FileInfo;
+  /** the first 200 rows */
+  rows: PreviewRow[];
+  /** the whole file */
+  counts: ImportCounts;
+  problems: ImportProblem[];
+}
+
+export type ImportState = 'running' | 'done' | 'cancelled' | 'failed' | 'undone';
+
+export interface ImportReport extends ImportCounts {
+  batch: number;
+  file: string;
+  path: string;
+  format: string;
+  state: ImportState;
+  problems: ImportProblem[];
+  /** rows in the rejected-rows file */
+  rejected: number;
+  groupIds: number[];
+  startedAt: number;
+  finishedAt: number;
+  /** an error code when state is "failed" */
+  error: string;
+}
+
+export type ImportPhase = 'reading' | 'undoing' | 'done';
+
+export interface ImportProgress {
+  importId: number;
+  rows: number;
+  done: number;
+  total: number;
+  percent: number;
+  rowsPerSec: number;
+  secondsLeft: number;
+  phase: ImportPhase;
+}
+
+export interface UndoResult {
+  /** contacts the import had created */
+  removed: number;
+  /** contacts put back as they were */
+  restored: number;
+  /** changes that could not be reversed */
+  left: number;
+}
+
+// ---- export ----
+
+export type ExportFormat = 'csv' | 'xlsx' | 'vcf';
+
+export interface ExportRequest {
+  format: ExportFormat;
+  path: string;
+  /** a selection; empty = every contact the query matches */
+  ids: number[];
+  query: Query;
+}
+
+export interface ExportResult {
+  path: string;
+  written: number;
+}
+
+export interface ExportProgress {
+  done: number;
+  total: number;
+}

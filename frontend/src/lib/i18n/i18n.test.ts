@@ -29,11 +29,18 @@ describe('dictionaries', () => {
       'contact.phone.duplicate', 'contact.email.invalid', 'contact.field.invalid', 'contact.not_found', 'contact.group.not_found',
       'group.name.empty', 'group.name.too_long', 'group.name.duplicate', 'group.description.too_long', 'group.not_found',
       'settings.language.invalid', 'settings.country.invalid', 'request.invalid', 'internal',
+      // issue 4: import and export (backend/importer/errors.go, pipeline.go, undo.go, contacts/export.go)
+      'import.file.empty', 'import.file.no_rows', 'import.file.binary', 'import.file.unsupported', 'import.file.unreadable',
+      'import.file.line_too_long', 'import.file.too_large', 'import.xlsx.corrupt', 'import.xlsx.too_large', 'import.xlsx.no_sheet',
+      'import.vcard.malformed', 'import.mapping.invalid', 'import.mapping.no_phone', 'import.options.invalid', 'import.busy',
+      'import.running', 'import.not_found', 'import.not_undoable', 'import.nothing_rejected', 'import.rejected_missing',
+      'export.format.invalid', 'export.path.empty', 'export.file.unwritable', 'export.xlsx.too_many_rows', 'data.unavailable',
     ];
     const reasons = [
       'leading-zero-restored', 'trunk-zero-removed', 'float-suffix-removed', 'apostrophe-removed', 'formula-quotes-removed',
       'scientific-notation-expanded', 'international-prefix-00', 'fullwidth-digits', 'formatting-removed', 'too-short', 'too-long',
       'not-a-number', 'unknown-area-code', 'digits-lost', 'service-number', 'invalid-country-code', 'empty',
+      'unicode-digits', 'extension-removed', 'placeholder', 'invalid-number', 'invalid', 'duplicate',
     ];
     expect(codes.filter((c) => !(`error.${c}` in en))).toEqual([]);
     expect(reasons.filter((r) => !(`reason.${r}` in en))).toEqual([]);
@@ -71,6 +78,17 @@ describe('errors and reasons', () => {
     const e = new AppError({ kind: 'invalid', code: 'contact.phone.invalid', params: { reason: 'too-short' } });
     expect(errorText('en', e)).toBe('This is not a valid phone number: too short.');
     expect(errorText('id', e)).toBe('Nomor telepon tidak valid: terlalu pendek.');
+  });
+
+  it('says how to save a file of a format it cannot read, and why a file cannot be written', () => {
+    const xls = new AppError({ kind: 'invalid', code: 'import.file.unsupported', params: { format: 'xls' } });
+    expect(errorText('id', xls)).toContain('File Excel lama (.xls) tidak bisa dibaca');
+    const other = new AppError({ kind: 'invalid', code: 'import.file.unsupported', params: { format: 'other' } });
+    expect(errorText('en', other)).toBe('Kontak cannot read this kind of file. Save it as XLSX or CSV and try again.');
+    const full = new AppError({ kind: 'invalid', code: 'export.file.unwritable', params: { reason: 'disk_full', path: '/x' } });
+    expect(errorText('en', full)).toBe('The file cannot be saved there: the disk is full.');
+    const raw = new AppError({ kind: 'invalid', code: 'export.file.unwritable', params: { detail: 'open /x: read-only file system' } });
+    expect(errorText('en', raw)).toBe('The file cannot be saved there: open /x: read-only file system.');
   });
 
   it('falls back to a message per kind for unknown codes', () => {

@@ -60,6 +60,14 @@ export function reasonText(lang: Lang, code: string): string {
 export function errorText(lang: Lang, e: AppError): string {
   const params: Params = { ...e.params };
   if (e.code === 'contact.phone.invalid' && e.params.reason) params.reason = reasonText(lang, e.params.reason);
+  if (e.code === 'export.file.unwritable') {
+    const why = `unwritable.${e.params.reason ?? ''}`;
+    params.reason = hasKey(why) ? translate(lang, why) : e.params.detail || translate(lang, 'unwritable.io_error');
+  }
+  if (e.code === 'import.file.unreadable' && !e.params.detail) params.detail = '—';
+  // a message for the exact case, e.g. error.import.file.unsupported.xls
+  const specific = `error.${e.code}.${e.params.format ?? ''}`;
+  if (e.params.format && hasKey(specific)) return translate(lang, specific, params);
   const key = `error.${e.code}`;
   if (hasKey(key)) return translate(lang, key, params);
   const kindKey = `error.kind.${e.kind}`;

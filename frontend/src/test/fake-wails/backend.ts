@@ -1,7 +1,8 @@
 // An in-memory stand-in for the Go services, used by the unit tests (through the
 // Vite alias in vitest.config.ts) and by `vite --mode fake`. It follows the
 // contract in shape and errors; its phone rules are a simplified subset.
-import type { Contact, ContactInput, Country, Group, GroupInput, Page, PhoneCheck, Query, Settings } from '../../lib/api/types';
+import type { Contact, ContactInput, Country, ExportRequest, ExportResult, Group, GroupInput, Page, PhoneCheck, Query, Settings } from '../../lib/api/types';
+import { FakeImporter } from './importer';
 
 type Listener = { cb: (...data: unknown[]) => void; left: number };
 
@@ -94,8 +95,8 @@ export class FakeBackend {
   groups = new Map<number, Group>();
   settings: Settings = { language: '', country: 'ID', systemLanguage: 'id' };
   status: { state: string; message: string; dataDir: string } = { state: 'ready', message: '', dataDir: '/tmp/kontak-fake' };
-  private nextId = 1;
-  private clock = 1_700_000_000_000;
+  nextId = 1;
+  clock = 1_700_000_000_000;
   private listeners = new Map<string, Listener[]>();
 
   /** milliseconds every call waits before answering */
@@ -106,6 +107,14 @@ export class FakeBackend {
   failNext = new Map<string, unknown>();
   /** every call, in order: [method, args] */
   calls: [string, unknown[]][] = [];
+  /** the import service (files, previews, runs, history, undo) */
+  imports: FakeImporter = new FakeImporter(this, normalise);
+  /** unsubscribes the runtime's file-drop listener (OnFileDrop registers once) */
+  fileDrop: (() => void) | null = null;
+  /** what the native dialogs answer ("" = cancelled); the tests never see a real dialog */
+  dialog = { importFile: '', savePath: '' };
+  /** files written by exports and "save rejected rows": path → what was written */
+  written = new Map<string, { kind: 'export' | 'rejected'; format: string; count: number }>();
 
   reset(): void {
     this.contacts.clear();
@@ -115,10 +124,14 @@ export class FakeBackend {
     this.nextId = 1;
     this.clock = 1_700_000_000_000;
     this.listeners.clear();
+    this.fileDrop = null;
     this.delay = 0;
     this.hang.clear();
     this.failNext.clear();
     this.calls = [];
+    this.imports.reset();
+    this.dialog = { importFile: '', savePath: '' };
+    this.written.clear();
   }
 
   // ---- events (the runtime fake) ----
@@ -142,7 +155,7 @@ export class FakeBackend {
       if (l.left > 0 && --l.left === 0) this.listeners.set(name, (this.listeners.get(name) ?? []).filter((x) => x !== l));
     }
   }
-  private emitLater(name: string, data: unknown): void {
+  emitLater(name: string, data: unknown): void {
     setTimeout(() => this.emit(name, data), 0);
   }
 
@@ -175,7 +188,7 @@ export class FakeBackend {
     return this.contactsAdd({ name, phone, email: opts.email ?? '', groupIds: opts.groupIds ?? [], fields: [] }, opts.originalName);
   }
 
-  private recount(): void {
+  recount(): void {
     for (const g of this.groups.values()) g.members = 0;
     for (const c of this.contacts.values()) for (const id of c.groupIds) {
       const g = this.groups.get(id);
@@ -271,7 +284,7 @@ export class FakeBackend {
     }
     if (q.sort === 'newest') list.sort((a, b) => b.createdAt - a.createdAt || b.id - a.id);
     else list.sort((a, b) => a.name.localeCompare(b.name, 'id', { sensitivity: 'base' }) || a.id - b.id);
-    const limit = q.limit > 0 ? Math.min(q.limit, 500) : 50;
+    const limit = q.limit > 0 ? Math.min(q.limit, q.limit > 1e6 ? q.limit : 500) : 50;
     return { total: list.length, offset: q.offset, items: list.slice(q.offset, q.offset + limit) };
   }
   contactsCheckPhone(raw: string, excludeId: number): PhoneCheck {
@@ -310,6 +323,18 @@ export class FakeBackend {
     this.emitLater('contacts:changed', { ids });
     this.emitLater('groups:changed', {});
     return n;
+  }
+
+  contactsExport(req: ExportRequest): ExportResult {
+    if (!['csv', 'xlsx', 'vcf'].includes(req.format)) throw err('invalid', 'export.format.invalid', 'format', { format: req.format });
+    if (!req.path.trim()) throw err('invalid', 'export.path.empty', 'path');
+    if (req.path.startsWith('/readonly/')) throw err('invalid', 'export.file.unwritable', 'path', { reason: 'permission_denied', path: req.path });
+    const ids = req.ids.length > 0 ? req.ids.filter((id) => this.contacts.has(id)) : this.contactsList({ ...req.query, offset: 0, limit: 1e9 }).items.map((c) => c.id);
+    const total = ids.length;
+    for (let done = 0; done <= total; done += Math.max(1, Math.ceil(total / 3))) this.emit('export:progress', { done, total });
+    this.emit('export:progress', { done: total, total });
+    this.written.set(req.path, { kind: 'export', format: req.format, count: total });
+    return { path: req.path, written: total };
   }
 
   // ---- Groups ----

@@ -1,11 +1,12 @@
 // Fake of wailsjs/go/contacts/Contacts.js (same exported names and arguments).
 import { fake } from '../../backend';
-import type { ContactInput, Query } from '../../../../lib/api/types';
+import type { ContactInput, ExportRequest, Query } from '../../../../lib/api/types';
 
 export const Add = (arg1: ContactInput) => fake.invoke('Contacts.Add', [arg1], () => fake.contactsAdd(arg1));
 export const AddToGroup = (arg1: number[], arg2: number) => fake.invoke('Contacts.AddToGroup', [arg1, arg2], () => fake.contactsAddToGroup(arg1, arg2));
 export const CheckPhone = (arg1: string, arg2: number) => fake.invoke('Contacts.CheckPhone', [arg1, arg2], () => fake.contactsCheckPhone(arg1, arg2));
 export const Delete = (arg1: number[]) => fake.invoke('Contacts.Delete', [arg1], () => fake.contactsDelete(arg1));
+export const Export = (arg1: ExportRequest) => fake.invoke('Contacts.Export', [arg1], () => fake.contactsExport(arg1));
 export const Get = (arg1: number) => fake.invoke('Contacts.Get', [arg1], () => fake.contactsGet(arg1));
 export const List = (arg1: Query) => fake.invoke('Contacts.List', [arg1], () => fake.contactsList(arg1));
 export const RemoveFromGroup = (arg1: number[], arg2: number) => fake.invoke('Contacts.RemoveFromGroup', [arg1, arg2], () => fake.contactsRemoveFromGroup(arg1, arg2));

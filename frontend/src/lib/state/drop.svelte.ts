@@ -1,0 +1,84 @@
+// Dropping a file anywhere on the window starts an import.
+// - Kontak's own window: Wails delivers the dropped paths (OnFileDrop).
+// - A browser (dev mode, e2e): the HTML drop event gives the File; its bytes are staged.
+// The window may deliver both for one drop; the path wins, the bytes are a fallback.
+import { isDesktopWindow, onFileDrop } from '../api';
+import { importFile, importPath } from './imports.svelte';
+import { toast } from './toasts.svelte';
+import { ui } from './router.svelte';
+
+export const dropState = $state<{ over: boolean }>({ over: false });
+
+/** How long the desktop window waits for Wails' paths before it uses the dropped bytes. */
+export const PATH_WAIT_MS = 1500;
+
+function hasFiles(e: DragEvent): boolean {
+  return Array.from(e.dataTransfer?.types ?? []).includes('Files');
+}
+
+function start(run: () => Promise<void>): void {
+  run().catch((e: unknown) => toast.error(e));
+}
+
+/** Wires the drop handlers to the window. Returns the cleanup function. */
+export function syncFileDrop(): () => void {
+  const desktop = isDesktopWindow();
+  let depth = 0;
+  let fallback: ReturnType<typeof setTimeout> | null = null;
+
+  const offPaths = onFileDrop((paths) => {
+    if (fallback) clearTimeout(fallback);
+    fallback = null;
+    dropState.over = false;
+    if (ui.openDialogs > 0) return;
+    start(() => importPath(paths[0]!));
+  });
+
+  const onEnter = (e: DragEvent) => {
+    if (!hasFiles(e)) return;
+    depth++;
+    dropState.over = ui.openDialogs === 0;
+  };
+  const onOver = (e: DragEvent) => {
+    if (!hasFiles(e)) return;
+    e.preventDefault(); // allows the drop, and stops the browser from opening the file
+    if (e.dataTransfer) e.dataTransfer.dropEffect = ui.openDialogs > 0 ? 'none' : 'copy';
+  };
+  const onLeave = (e: DragEvent) => {
+    if (!hasFiles(e)) return;
+    depth = Math.max(0, depth - 1);
+    if (depth === 0) dropState.over = false;
+  };
+  const onDrop = (e: DragEvent) => {
+    if (!hasFiles(e)) return;
+    e.preventDefault();
+    depth = 0;
+    dropState.over = false;
+    if (ui.openDialogs > 0) return;
+    const file = e.dataTransfer?.files?.[0];
+    if (!file) return;
+    if (!desktop) {
+      start(() => importFile(file));
+      return;
+    }
+    if (fallback) clearTimeout(fallback);
+    fallback = setTimeout(() => {
+      fallback = null;
+      start(() => importFile(file));
+    }, PATH_WAIT_MS);
+  };
+
+  window.addEventListener('dragenter', onEnter);
+  window.addEventListener('dragover', onOver);
+  window.addEventListener('dragleave', onLeave);
+  window.addEventListener('drop', onDrop);
+  return () => {
+    offPaths();
+    if (fallback) clearTimeout(fallback);
+    window.removeEventListener('dragenter', onEnter);
+    window.removeEventListener('dragover', onOver);
+    window.removeEventListener('dragleave', onLeave);
+    window.removeEventListener('drop', onDrop);
+    dropState.over = false;
+  };
+}
