@@ -89,9 +89,9 @@ type Record struct {
 
 // OpenOptions override what Open would detect.
 type OpenOptions struct {
-	Sheet     string // XLSX sheet name; "" = the first sheet with data
-	Delimiter string // "" = detect; otherwise one of "," ";" "\t" "|"
-	HeaderRow int    // 0 = detect; -1 = no header row; N = row N (1-based) is the header
+	Sheet     string `json:"sheet"`     // XLSX sheet name; "" = the first sheet with data
+	Delimiter string `json:"delimiter"` // "" = detect; otherwise one of "," ";" "\t" "|"
+	HeaderRow int    `json:"headerRow"` // 0 = detect; -1 = no header row; N = row N (1-based) is the header
 }
 
 // Source is an opened file. Open sniffs the format from content (never the extension),

@@ -517,9 +517,9 @@ export namespace importer {
 	}
 	
 	export class OpenOptions {
-	    Sheet: string;
-	    Delimiter: string;
-	    HeaderRow: number;
+	    sheet: string;
+	    delimiter: string;
+	    headerRow: number;
 	
 	    static createFrom(source: any = {}) {
 	        return new OpenOptions(source);
@@ -527,9 +527,9 @@ export namespace importer {
 	
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.Sheet = source["Sheet"];
-	        this.Delimiter = source["Delimiter"];
-	        this.HeaderRow = source["HeaderRow"];
+	        this.sheet = source["sheet"];
+	        this.delimiter = source["delimiter"];
+	        this.headerRow = source["headerRow"];
 	    }
 	}
 	export class Options {

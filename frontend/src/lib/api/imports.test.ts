@@ -13,7 +13,7 @@ describe('importsApi', () => {
   it('sends Go’s capitalised OpenOptions and returns plain file info', async () => {
     fake.imports.files.set('/data/kontak.csv', CSV);
     const info = await importsApi.inspect('/data/kontak.csv', { sheet: '', delimiter: ';', headerRow: 0 });
-    expect(fake.calls.at(-1)).toEqual(['Imports.Inspect', ['/data/kontak.csv', { Sheet: '', Delimiter: ';', HeaderRow: 0 }]]);
+    expect(fake.calls.at(-1)).toEqual(['Imports.Inspect', ['/data/kontak.csv', { sheet: '', delimiter: ';', headerRow: 0 }]]);
     expect(info).toMatchObject({ file: 'kontak.csv', format: 'csv', delimiter: ';', header: ['Nama', 'No HP', 'Email'], remembered: false });
     expect(info.mapping.columns.map((c) => c.role)).toEqual(['name', 'phone', 'email']);
     expect(info.sample[0]).toEqual(['Budi', '0812-3456-7890', 'budi@toko.id']);

@@ -46,7 +46,7 @@ export function normaliseMapping(m: Partial<models.Mapping> | null | undefined):
 
 function openOptions(o: OpenOptions): models.OpenOptions {
   // Go's OpenOptions has no json tags: the field names are capitalised.
-  return models.OpenOptions.createFrom({ Sheet: o.sheet, Delimiter: o.delimiter, HeaderRow: o.headerRow });
+  return models.OpenOptions.createFrom({ sheet: o.sheet, delimiter: o.delimiter, headerRow: o.headerRow });
 }
 
 export function normaliseFileInfo(f: Partial<models.FileInfo> | null | undefined): FileInfo {

@@ -176,7 +176,7 @@ describe('ImportsScreen', () => {
     await user.selectOptions(screen.getByRole('combobox', { name: 'Header row' }), 'No header: the first row is data');
     await waitFor(() => expect(screen.getAllByTestId('mapping-row')[0]).toHaveTextContent('Column 1'));
     const last = fake.calls.filter(([m]) => m === 'Imports.Inspect').at(-1)!;
-    expect(last[1][1]).toEqual({ Sheet: '', Delimiter: '', HeaderRow: -1 });
+    expect(last[1][1]).toEqual({ sheet: '', delimiter: '', headerRow: -1 });
     // no names to go by: the phone column is found from its values
     expect(screen.getByRole('combobox', { name: 'Import “Column 2” as' })).toHaveValue('phone');
   });

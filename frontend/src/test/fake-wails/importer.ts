@@ -19,11 +19,11 @@ import type { FakeBackend, BackendError } from './backend';
 
 type Normalise = (raw: string) => { status: string; phone: string; display: string; reasons: string[] };
 
-/** Go's OpenOptions has no json tags, so the bindings send capitalised names. */
+/** importer.OpenOptions as the bindings send it. */
 export interface GoOpenOptions {
-  Sheet?: string;
-  Delimiter?: string;
-  HeaderRow?: number;
+  sheet?: string;
+  delimiter?: string;
+  headerRow?: number;
 }
 
 /** importer.Options as the bindings send it. */
@@ -398,11 +398,11 @@ export class FakeImporter {
       return { info: { ...base, format: 'vcard', encoding: 'utf-8' }, rows };
     }
     const firstLine = body.split(/\r?\n|\r/)[0] ?? '';
-    const delim = open.Delimiter || detectDelimiter(firstLine);
+    const delim = open.delimiter || detectDelimiter(firstLine);
     const table = parseDelimited(body, delim);
     if (table.length === 0) throw err('invalid', 'import.file.no_rows');
     const width = Math.max(...table.map((r) => r.length));
-    const noHeader = open.HeaderRow === -1;
+    const noHeader = open.headerRow === -1;
     const header = noHeader ? Array.from({ length: width }, (_, i) => `Column ${i + 1}`) : table[0]!.map((h) => h.trim());
     while (header.length < width) header.push(`Column ${header.length + 1}`);
     const data = (noHeader ? table : table.slice(1)).map((cells, i) => ({ row: i + (noHeader ? 1 : 2), cells }));
