@@ -16,6 +16,8 @@ import "encoding/binary"
 //	r/<contact id><group id>    → empty; the same membership, read as "contact is in group".
 //	                              m/ and r/ are always written and deleted together.
 //	s/<setting name>            → the setting's value as UTF-8 text.
+//	o/<kind>/<id>               → a JSON document of a kind (docs.go): "rule" (auto-reply
+//	                              rules), "log" (the activity log, IDs in time order).
 //	i/<import id>               → import record as JSON (imports.go): file, times, state,
 //	                              counts. Few and small, so JSON keeps them readable.
 //	u/<import id><step>         → one undo step of that import (imports.go, encodeUndo):
@@ -41,6 +43,7 @@ const (
 	prefixSetting    = "s/"
 	prefixSequence   = "q/"
 	prefixImport     = "i/"
+	prefixDoc        = "o/"
 	prefixUndo       = "u/"
 	keySchemaVersion = "v/schema"
 )
