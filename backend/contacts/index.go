@@ -2,6 +2,7 @@ package contacts
 
 import (
 	"bytes"
+	"errors"
 	"math/bits"
 	"slices"
 	"strconv"
@@ -664,14 +665,24 @@ func (b *bitset) each() func(yield func(uint32) bool) {
 // loadIndex builds the index from the store: both halves of the contacts are read and
 // indexed on their own goroutine and then joined, because at a million contacts the
 // load is most of the app's start-up.
-func loadIndex(db *store.DB) (*index, error) {
+func loadIndex(db *store.DB) (*index, []store.Membership, error) {
+	// Memberships are read at the same time as the contacts, and applied once the slots
+	// exist.
+	var edges []store.Membership
+	edgesErr := make(chan error, 1)
+	go func() {
+		edgesErr <- db.EachMembership(func(gid, cid uint64) error {
+			edges = append(edges, store.Membership{GroupID: gid, ContactID: cid})
+			return nil
+		})
+	}()
 	parts := [2]*index{newIndex(), newIndex()}
 	err := db.EachContactSummary(func(half int, c *store.ContactSummary) error {
 		parts[half].appendSummary(c)
 		return nil
 	})
-	if err != nil {
-		return nil, err
+	if err := errors.Join(err, <-edgesErr); err != nil {
+		return nil, nil, err
 	}
 	x, y := parts[0], parts[1]
 	base, hayBase, recBase := uint32(len(x.ids)), uint32(len(x.hay)), uint32(len(x.recStarts))
@@ -698,7 +709,41 @@ func loadIndex(db *store.DB) (*index, error) {
 			x.byPhone[p] = uint32(s)
 		}
 	}
-	return x, nil
+	return x, edges, nil
+}
+
+// applyMemberships sets the memberships read by loadIndex once the groups are known. The
+// edges come ordered by group, then contact, as the IDs are, so each group's contacts are
+// found by walking forward instead of searching. Edges of groups that no longer exist
+// are returned: a group delete that a crash interrupted left them.
+func (x *index) applyMemberships(edges []store.Membership) (orphans []uint64) {
+	for i := 0; i < len(edges); {
+		gid := edges[i].GroupID
+		j := i
+		for j < len(edges) && edges[j].GroupID == gid {
+			j++
+		}
+		g := x.groups[gid]
+		if g == nil {
+			orphans = append(orphans, gid)
+			i = j
+			continue
+		}
+		g.members.grow(uint32(len(x.ids)))
+		s := 0
+		for _, e := range edges[i:j] {
+			for s < len(x.ids) && x.ids[s] < e.ContactID {
+				s++
+			}
+			if s < len(x.ids) && x.ids[s] == e.ContactID && !g.members.has(uint32(s)) {
+				g.members.set(uint32(s))
+				g.count++
+				x.ngroups[s]++
+			}
+		}
+		i = j
+	}
+	return orphans
 }
 
 // appendSummary appends a contact read at start-up; the byte slices are not kept.

@@ -69,7 +69,7 @@ func New(db *store.DB, phones PhoneRules, o Options) (*Service, error) {
 }
 
 func (s *Service) load() error {
-	x, err := loadIndex(s.db)
+	x, edges, err := loadIndex(s.db)
 	if err != nil {
 		return fmt.Errorf("load contacts: %w", err)
 	}
@@ -80,18 +80,7 @@ func (s *Service) load() error {
 	for _, g := range groups {
 		x.putGroup(g, FoldGroupName(g.Name))
 	}
-	orphans := map[uint64]bool{}
-	if err := s.db.EachMembership(func(gid, cid uint64) error {
-		if x.groups[gid] == nil {
-			orphans[gid] = true
-			return nil
-		}
-		x.addMember(gid, cid)
-		return nil
-	}); err != nil {
-		return fmt.Errorf("load memberships: %w", err)
-	}
-	for gid := range orphans {
+	for _, gid := range x.applyMemberships(edges) {
 		if err := s.db.RemoveMemberships(gid); err != nil {
 			return fmt.Errorf("clean up deleted group %d: %w", gid, err)
 		}
