@@ -97,7 +97,7 @@ func (s *Service) ApplyStatedName(id uint64, name string) (outcome string, err e
 	}
 	defer func() {
 		if err == nil && outcome != NameUnchanged {
-			s.emit.Emit(events.ContactsChanged, events.ContactsChangedPayload{IDs: []uint64{id}})
+			s.emit.Emit(events.ContactsChanged, events.Changed([]uint64{id}))
 		}
 	}()
 	s.mu.Lock()
@@ -150,7 +150,7 @@ func (s *Service) resolveSuggestion(id uint64, accept bool) (_ Contact, err erro
 	}
 	defer func() {
 		if err == nil {
-			s.emit.Emit(events.ContactsChanged, events.ContactsChangedPayload{IDs: []uint64{id}})
+			s.emit.Emit(events.ContactsChanged, events.Changed([]uint64{id}))
 		}
 	}()
 	s.mu.Lock()

@@ -128,7 +128,7 @@ func (c *Contacts) Add(in ContactInput) (_ Contact, err error) {
 	var id uint64
 	defer func() {
 		if err == nil {
-			s.emit.Emit(events.ContactsChanged, events.ContactsChangedPayload{IDs: []uint64{id}})
+			s.emit.Emit(events.ContactsChanged, events.Changed([]uint64{id}))
 			if changedGroups {
 				s.emit.Emit(events.GroupsChanged, events.GroupsChangedPayload{})
 			}
@@ -182,7 +182,7 @@ func (c *Contacts) Update(id uint64, in ContactInput) (_ Contact, err error) {
 	}
 	defer func() {
 		if err == nil {
-			s.emit.Emit(events.ContactsChanged, events.ContactsChangedPayload{IDs: []uint64{id}})
+			s.emit.Emit(events.ContactsChanged, events.Changed([]uint64{id}))
 			s.emit.Emit(events.GroupsChanged, events.GroupsChangedPayload{})
 		}
 	}()
@@ -280,7 +280,7 @@ func (c *Contacts) Delete(ids []uint64) (deleted int, err error) {
 	}
 	defer func() {
 		if deleted > 0 {
-			s.emit.Emit(events.ContactsChanged, events.ContactsChangedPayload{IDs: ids[:deleted]})
+			s.emit.Emit(events.ContactsChanged, events.Changed(ids[:deleted]))
 			s.emit.Emit(events.GroupsChanged, events.GroupsChangedPayload{})
 		}
 	}()
@@ -330,60 +330,77 @@ func (s *Service) changeMembership(ids []uint64, gid uint64, add bool) (changed 
 	var touched []uint64
 	defer func() {
 		if len(touched) > 0 {
-			s.emit.Emit(events.ContactsChanged, events.ContactsChangedPayload{IDs: touched})
+			s.emit.Emit(events.ContactsChanged, events.Changed(touched))
 			s.emit.Emit(events.GroupsChanged, events.GroupsChangedPayload{})
 		}
 	}()
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if _, ok := s.idx.groups[gid]; !ok {
+	s.mu.RLock()
+	_, ok := s.idx.groups[gid]
+	s.mu.RUnlock()
+	if !ok {
 		return 0, groupNotFound(gid)
 	}
-	ids = lo.Filter(lo.Uniq(ids), func(id uint64, _ int) bool { return s.idx.has(id) })
 	action := "remove"
 	if add {
 		action = "add"
 	}
-	prog := &progress{s: s, action: action, total: int64(len(ids))}
+	prog := &progress{s: s, action: action, total: int64(len(lo.Uniq(ids)))}
 	doneCount := int64(0)
-	// Each chunk commits on its own, so a failure part-way leaves every contact either in
-	// the group or not, never half-written, and the count says how many changed.
-	for _, chunk := range lo.Chunk(ids, bulkChunk) {
-		var done []uint64
-		err := s.db.Update(func(t *store.Txn) error {
-			done = done[:0]
-			for _, cid := range chunk {
-				var ok bool
-				var err error
-				if add {
-					ok, err = t.AddMember(gid, cid)
-				} else {
-					ok, err = t.RemoveMember(gid, cid)
-				}
-				if err != nil {
-					return err
-				}
-				if ok {
-					done = append(done, cid)
-				}
-			}
-			return nil
-		})
+	// Each chunk commits on its own and takes the write lock only for itself, so lists and
+	// searches are answered between chunks of a large action. A failure part-way leaves
+	// every contact either in the group or not, and the count says how many changed.
+	for _, chunk := range lo.Chunk(lo.Uniq(ids), bulkChunk) {
+		done, err := s.membershipChunk(chunk, gid, add)
 		if err != nil {
 			return len(touched), apperr.Wrap(err, op)
-		}
-		for _, cid := range done {
-			if add {
-				s.idx.addMember(gid, cid)
-			} else {
-				s.idx.removeMember(gid, cid)
-			}
 		}
 		touched = append(touched, done...)
 		doneCount += int64(len(chunk))
 		prog.report(doneCount)
 	}
 	return len(touched), nil
+}
+
+func (s *Service) membershipChunk(chunk []uint64, gid uint64, add bool) ([]uint64, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if _, ok := s.idx.groups[gid]; !ok {
+		return nil, groupNotFound(gid) // deleted meanwhile
+	}
+	var done []uint64
+	err := s.db.Update(func(t *store.Txn) error {
+		done = done[:0]
+		for _, cid := range chunk {
+			if !s.idx.has(cid) {
+				continue
+			}
+			var ok bool
+			var err error
+			if add {
+				ok, err = t.AddMember(gid, cid)
+			} else {
+				ok, err = t.RemoveMember(gid, cid)
+			}
+			if err != nil {
+				return err
+			}
+			if ok {
+				done = append(done, cid)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	for _, cid := range done {
+		if add {
+			s.idx.addMember(gid, cid)
+		} else {
+			s.idx.removeMember(gid, cid)
+		}
+	}
+	return done, nil
 }
 
 // CheckPhone previews what the phone field holds: the normalised number or why it is not

@@ -44,6 +44,18 @@ type ContactsChangedPayload struct {
 	IDs []uint64 `json:"ids"`
 }
 
+// maxChangedIDs bounds the IDs one event carries: a bulk action on a million contacts
+// would otherwise send megabytes of JSON that the interface does not need.
+const maxChangedIDs = 1000
+
+// Changed builds the payload for the given contacts, listing them only when they are few.
+func Changed(ids []uint64) ContactsChangedPayload {
+	if len(ids) > maxChangedIDs {
+		return ContactsChangedPayload{IDs: []uint64{}}
+	}
+	return ContactsChangedPayload{IDs: ids}
+}
+
 // GroupsChangedPayload carries nothing yet; the interface reloads the group list.
 type GroupsChangedPayload struct{}
 

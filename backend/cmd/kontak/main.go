@@ -123,6 +123,12 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		return runImports(dataDir, rest, stdout, stderr)
 	case "export":
 		return runExport(dataDir, rest, stdout, stderr)
+	case "detect-name":
+		return runDetectName(stdin, stdout)
+	case "inbound":
+		return runInbound(dataDir, rest, stdin, stdout, stderr)
+	case "chat-import":
+		return runChatImport(dataDir, rest, stdout, stderr)
 	case "bench":
 		return runBench(rest, stdout, stderr)
 	case "bench-step":
