@@ -1,5 +1,8 @@
 // Starts the real Kontak backend for the e2e tests: the dev-tagged binary
 // serving frontend/dist on 127.0.0.1:<free port>, with a fresh data folder.
+// A spec that needs data before the backend starts sets the worker option `seed`
+// (test.use({ seed: { name, fill } })): fill(dataDir) runs on the fresh folder first, and
+// the spec gets a worker and a backend of its own; every other spec keeps an empty folder.
 //
 //   KONTAK_DEV_BIN   path of the binary built with `go build -tags dev,webkit2_41` (required)
 //   DISPLAY          an X display (run Playwright under `xvfb-run -a`)
@@ -72,9 +75,26 @@ function requireEnvironment(): string {
   return abs;
 }
 
-export async function startBackend(): Promise<Backend> {
+/**
+ * Fills a fresh data folder before the backend starts on it (e.g. with the CLI's import).
+ * An object, not a bare function: Playwright would take a function option for a fixture.
+ */
+export interface Seed {
+  name: string;
+  fill: (dataDir: string) => Promise<void>;
+}
+
+export async function startBackend(opts: { seed?: Seed | null } = {}): Promise<Backend> {
   const bin = requireEnvironment();
   const dataDir = mkdtempSync(join(tmpdir(), 'kontak-e2e-'));
+  if (opts.seed) {
+    try {
+      await opts.seed.fill(dataDir);
+    } catch (e) {
+      if (!process.env.KONTAK_E2E_KEEP) rmSync(dataDir, { recursive: true, force: true });
+      throw e;
+    }
+  }
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const logDir = join(FRONTEND_DIR, 'test-results');
@@ -173,18 +193,20 @@ export function restartBackend(b: Backend): Promise<void> {
   return b.restart();
 }
 
-export const test = base.extend<{ backend: Backend }, { backendServer: Backend }>({
+export const test = base.extend<{ backend: Backend }, { backendServer: Backend; seed: Seed | null }>({
+  // what goes into the data folder before the backend starts (null: nothing)
+  seed: [null, { scope: 'worker', option: true }],
   // one backend per worker (workers: 1), shared by the tests in the run
   backendServer: [
-    async ({}, use) => {
-      const b = await startBackend();
+    async ({ seed }, use) => {
+      const b = await startBackend({ seed });
       try {
         await use(b);
       } finally {
         await b.stop();
       }
     },
-    { scope: 'worker', timeout: 150_000 },
+    { scope: 'worker', timeout: 600_000 },
   ],
   backend: async ({ backendServer }, use) => {
     await use(backendServer);

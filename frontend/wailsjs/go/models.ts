@@ -733,6 +733,387 @@ export namespace importer {
 
 }
 
+export namespace inbound {
+	
+	export class Decision {
+	    allowed: boolean;
+	    reason: string;
+	    groups: number[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Decision(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.allowed = source["allowed"];
+	        this.reason = source["reason"];
+	        this.groups = source["groups"];
+	    }
+	}
+	export class Message {
+	    from: string;
+	    name: string;
+	    message: string;
+	    // Go type: time
+	    time: any;
+	    group: boolean;
+	    source: string;
+	    line?: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Message(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.from = source["from"];
+	        this.name = source["name"];
+	        this.message = source["message"];
+	        this.time = this.convertValues(source["time"], null);
+	        this.group = source["group"];
+	        this.source = source["source"];
+	        this.line = source["line"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Outcome {
+	    id: number;
+	    at: number;
+	    message: Message;
+	    phone: string;
+	    display: string;
+	    contactId: number;
+	    contactName: string;
+	    created: boolean;
+	    targeting: Decision;
+	    ruleId: number;
+	    ruleName: string;
+	    keyword: string;
+	    reply: string;
+	    why: string;
+	    savedGroups: number[];
+	    statedName: string;
+	    nameOutcome: string;
+	    dryRun: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Outcome(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.at = source["at"];
+	        this.message = this.convertValues(source["message"], Message);
+	        this.phone = source["phone"];
+	        this.display = source["display"];
+	        this.contactId = source["contactId"];
+	        this.contactName = source["contactName"];
+	        this.created = source["created"];
+	        this.targeting = this.convertValues(source["targeting"], Decision);
+	        this.ruleId = source["ruleId"];
+	        this.ruleName = source["ruleName"];
+	        this.keyword = source["keyword"];
+	        this.reply = source["reply"];
+	        this.why = source["why"];
+	        this.savedGroups = source["savedGroups"];
+	        this.statedName = source["statedName"];
+	        this.nameOutcome = source["nameOutcome"];
+	        this.dryRun = source["dryRun"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Saved {
+	    phone: string;
+	    display: string;
+	    name: string;
+	    groups: number[];
+	    new: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Saved(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.phone = source["phone"];
+	        this.display = source["display"];
+	        this.name = source["name"];
+	        this.groups = source["groups"];
+	        this.new = source["new"];
+	    }
+	}
+	export class ChatSummary {
+	    layout: string;
+	    messages: number;
+	    skipped: number;
+	    unresolved: number;
+	    replies: number;
+	    newContacts: number;
+	    names: number;
+	    saved: Saved[];
+	    outcomes: Outcome[];
+	    dryRun: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new ChatSummary(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.layout = source["layout"];
+	        this.messages = source["messages"];
+	        this.skipped = source["skipped"];
+	        this.unresolved = source["unresolved"];
+	        this.replies = source["replies"];
+	        this.newContacts = source["newContacts"];
+	        this.names = source["names"];
+	        this.saved = this.convertValues(source["saved"], Saved);
+	        this.outcomes = this.convertValues(source["outcomes"], Outcome);
+	        this.dryRun = source["dryRun"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	export class RuleDecision {
+	    ruleId: number;
+	    ruleName: string;
+	    enabled: boolean;
+	    decision: Decision;
+	
+	    static createFrom(source: any = {}) {
+	        return new RuleDecision(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.ruleId = source["ruleId"];
+	        this.ruleName = source["ruleName"];
+	        this.enabled = source["enabled"];
+	        this.decision = this.convertValues(source["decision"], Decision);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Explanation {
+	    autoReply: Decision;
+	    agent: Decision;
+	    rules: RuleDecision[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Explanation(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.autoReply = this.convertValues(source["autoReply"], Decision);
+	        this.agent = this.convertValues(source["agent"], Decision);
+	        this.rules = this.convertValues(source["rules"], RuleDecision);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class LogQuery {
+	    text: string;
+	    before: number;
+	    limit: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new LogQuery(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.text = source["text"];
+	        this.before = source["before"];
+	        this.limit = source["limit"];
+	    }
+	}
+	
+	
+	export class Rule {
+	    id: number;
+	    name: string;
+	    enabled: boolean;
+	    position: number;
+	    keywords: string[];
+	    match: string;
+	    reply: string;
+	    cooldownSec: number;
+	    saveContact: boolean;
+	    saveGroups: number[];
+	    whitelist: number[];
+	    blacklist: number[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Rule(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.enabled = source["enabled"];
+	        this.position = source["position"];
+	        this.keywords = source["keywords"];
+	        this.match = source["match"];
+	        this.reply = source["reply"];
+	        this.cooldownSec = source["cooldownSec"];
+	        this.saveContact = source["saveContact"];
+	        this.saveGroups = source["saveGroups"];
+	        this.whitelist = source["whitelist"];
+	        this.blacklist = source["blacklist"];
+	    }
+	}
+	
+	
+	export class Settings {
+	    replyWhitelist: number[];
+	    replyBlacklist: number[];
+	    agentEnabled: boolean;
+	    agentWhitelist: number[];
+	    agentBlacklist: number[];
+	    nameDetection: boolean;
+	    webhookEnabled: boolean;
+	    webhookPort: number;
+	    webhookToken: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Settings(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.replyWhitelist = source["replyWhitelist"];
+	        this.replyBlacklist = source["replyBlacklist"];
+	        this.agentEnabled = source["agentEnabled"];
+	        this.agentWhitelist = source["agentWhitelist"];
+	        this.agentBlacklist = source["agentBlacklist"];
+	        this.nameDetection = source["nameDetection"];
+	        this.webhookEnabled = source["webhookEnabled"];
+	        this.webhookPort = source["webhookPort"];
+	        this.webhookToken = source["webhookToken"];
+	    }
+	}
+	export class TestMessage {
+	    from: string;
+	    name: string;
+	    message: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new TestMessage(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.from = source["from"];
+	        this.name = source["name"];
+	        this.message = source["message"];
+	    }
+	}
+	export class WebhookStatus {
+	    running: boolean;
+	    address: string;
+	    error: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new WebhookStatus(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.running = source["running"];
+	        this.address = source["address"];
+	        this.error = source["error"];
+	    }
+	}
+
+}
+
 export namespace main {
 	
 	export class Status {

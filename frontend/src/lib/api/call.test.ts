@@ -70,7 +70,10 @@ describe('services over the bindings', () => {
     const page = await contactsApi.list({ text: '812 3456', groupId: 0, noGroup: false, sort: 'name', offset: 0, limit: 50 });
     expect(page.total).toBe(1);
     expect(page.items[0]).toMatchObject({ name: 'Budi', display: '+62 812-3456-7890', groupIds: [] });
-    expect(fake.calls.at(-1)).toEqual(['Contacts.List', [{ text: '812 3456', groupId: 0, noGroup: false, sort: 'name', offset: 0, limit: 50 }]]);
+    expect(fake.calls.at(-1)).toEqual([
+      'Contacts.List',
+      [{ text: '812 3456', groupId: 0, groupIds: [], groupMode: 'any', noGroup: false, hasEmail: false, source: '', sort: 'name', offset: 0, limit: 50 }],
+    ]);
   });
 
   it('turns a hanging backend method into a timeout error', async () => {

@@ -12,6 +12,7 @@ describe('events', () => {
       importDone: 'import:done',
       importsChanged: 'imports:changed',
       exportProgress: 'export:progress',
+      bulkProgress: 'bulk:progress',
     });
   });
 
@@ -34,6 +35,15 @@ describe('events', () => {
     const off = on('settings:changed', handler);
     fake.emit('settings:changed', { language: 'en', country: 'MY', systemLanguage: 'id' });
     expect(handler).toHaveBeenCalledWith({ language: 'en', country: 'MY', systemLanguage: 'id' });
+    off();
+  });
+
+  it('normalises bulk progress', () => {
+    const handler = vi.fn();
+    const off = on('bulk:progress', handler);
+    fake.emit('bulk:progress', { action: 'delete', done: 5000, total: 20000 });
+    fake.emit('bulk:progress', { action: 'weird', done: 'x' });
+    expect(handler.mock.calls).toEqual([[{ action: 'delete', done: 5000, total: 20000 }], [{ action: 'add', done: 0, total: 0 }]]);
     off();
   });
 });

@@ -1,6 +1,6 @@
 // Event names mirror backend/events/events.go.
 import { EventsOn } from '../../../wailsjs/runtime/runtime';
-import type { ExportProgress, ImportPhase, ImportProgress, ImportReport, Settings } from './types';
+import type { BulkAction, BulkProgress, ExportProgress, ImportPhase, ImportProgress, ImportReport, Settings } from './types';
 import { normaliseSettings } from './settings';
 import { normaliseReport } from './imports';
 import { toAppError, type AppError } from './errors';
@@ -13,6 +13,7 @@ export const EVENTS = {
   importDone: 'import:done',
   importsChanged: 'imports:changed',
   exportProgress: 'export:progress',
+  bulkProgress: 'bulk:progress',
 } as const;
 
 /** The report that ends an import; a failed import also carries the error that stopped it. */
@@ -28,6 +29,7 @@ export interface EventPayloads {
   'import:done': ImportDone;
   'imports:changed': Record<string, never>;
   'export:progress': ExportProgress;
+  'bulk:progress': BulkProgress;
 }
 
 const num = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
@@ -72,6 +74,11 @@ function payload<E extends EventName>(event: E, raw: unknown): EventPayloads[E] 
     case 'export:progress': {
       const p = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
       return { done: num(p.done), total: num(p.total) } as EventPayloads[E];
+    }
+    case 'bulk:progress': {
+      const p = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+      const action: BulkAction = p.action === 'remove' || p.action === 'delete' ? p.action : 'add';
+      return { action, done: num(p.done), total: num(p.total) } as EventPayloads[E];
     }
     default:
       return {} as EventPayloads[E];

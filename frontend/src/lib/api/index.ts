@@ -1,7 +1,7 @@
 export * from './types';
 export { AppError, isAppError, toAppError, type ErrorKind } from './errors';
 export { call, setCallTimeout, getCallTimeout, DEFAULT_TIMEOUT_MS } from './call';
-export { contactsApi, PAGE_SIZE } from './contacts';
+export { contactsApi, PAGE_SIZE, MAX_PAGE_SIZE, BULK_TIMEOUT_MS, normaliseQuery, normaliseContact } from './contacts';
 export { groupsApi } from './groups';
 export { settingsApi, normaliseSettings } from './settings';
 export { on, EVENTS, type EventName, type EventPayloads, type ImportDone } from './events';

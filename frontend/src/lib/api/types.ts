@@ -18,9 +18,18 @@ export interface Contact {
   email: string;
   groupIds: number[];
   fields: Field[];
+  /** "manual", "autoreply" or "import:<batch>" */
   source: string;
   createdAt: number;
   updatedAt: number;
+  /** where the name came from: typed, import, pushname, number, detected */
+  nameSource: string;
+  /** automatic name changes (a stated name, a WhatsApp name) are off */
+  nameLocked: boolean;
+  /** a name the customer stated, waiting for the user to accept or dismiss it */
+  suggestedName: string;
+  /** asked not to be contacted */
+  optOut: boolean;
 }
 
 export interface ContactInput {
@@ -30,18 +39,58 @@ export interface ContactInput {
   email: string;
   groupIds: number[];
   fields: Field[];
+  /** set: change the flag; absent: leave it as it is */
+  nameLocked?: boolean;
+  optOut?: boolean;
 }
 
 export type SortOrder = 'name' | 'newest';
 
+/** How several chosen groups combine: in any of them, in all of them, in none of them. */
+export type GroupMode = 'any' | 'all' | 'none';
+
 export interface Query {
+  /** name, phone in any format, or email */
   text: string;
-  /** 0 = all */
+  /** one group; 0 = no group filter */
   groupId: number;
+  /** several groups, combined by groupMode (absent = none) */
+  groupIds?: number[];
+  groupMode?: GroupMode;
+  /** only contacts in no group */
   noGroup: boolean;
+  /** only contacts with an email */
+  hasEmail?: boolean;
+  /** "manual", "autoreply" or "import:<batch>"; "" or absent = any */
+  source?: string;
   sort: SortOrder;
   offset: number;
+  /** 1 to 500 */
   limit: number;
+}
+
+/** What a bulk action applies to: the chosen contacts, or every contact the query matches. */
+export interface Selection {
+  /** used when all is false */
+  ids: number[];
+  all: boolean;
+  /** paging is ignored */
+  query: Query;
+}
+
+export interface DeleteResult {
+  deleted: number;
+  /** pass to undoDelete; 0 when nothing was deleted */
+  undoId: number;
+}
+
+export type BulkAction = 'add' | 'remove' | 'delete';
+
+/** How far a bulk action on many contacts has come (bulk:progress). */
+export interface BulkProgress {
+  action: BulkAction;
+  done: number;
+  total: number;
 }
 
 export interface Page {

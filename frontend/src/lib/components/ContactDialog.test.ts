@@ -89,4 +89,51 @@ describe('ContactDialog', () => {
     await user.keyboard('{Escape}');
     expect(h.onclose).toHaveBeenCalledTimes(1);
   });
+
+  it('offers the name the customer stated: Accept makes it the name, keeping the original-name note', async () => {
+    const user = userEvent.setup();
+    const c = fake.addContact('Pak Budi', '0812-3456-7890', { originalName: '+62 812-3456-7890', suggestedName: 'Budi Santoso' });
+    setup({ contact: fake.contactsGet(c.id) });
+    const note = screen.getByTestId('name-suggestion');
+    expect(note).toHaveTextContent('Customer said their name is Budi Santoso');
+    await user.click(within(note).getByRole('button', { name: 'Accept' }));
+    await waitFor(() => expect(screen.queryByTestId('name-suggestion')).not.toBeInTheDocument());
+    expect(screen.getByLabelText('Name')).toHaveValue('Budi Santoso');
+    expect(screen.getByTestId('original-name')).toHaveTextContent('Originally saved as “+62 812-3456-7890”');
+    expect(fake.calls.filter(([m]) => m === 'Contacts.AcceptSuggestedName')).toEqual([['Contacts.AcceptSuggestedName', [c.id]]]);
+    expect(fake.contactsGet(c.id)).toMatchObject({ name: 'Budi Santoso', suggestedName: '', nameSource: 'typed' });
+  });
+
+  it('Dismiss forgets the suggestion and keeps the name', async () => {
+    const user = userEvent.setup();
+    const c = fake.addContact('Ratna', '0856 7788 9900', { suggestedName: 'Bu Ratna' });
+    setup({ contact: fake.contactsGet(c.id) });
+    await user.click(within(screen.getByTestId('name-suggestion')).getByRole('button', { name: 'Dismiss' }));
+    await waitFor(() => expect(screen.queryByTestId('name-suggestion')).not.toBeInTheDocument());
+    expect(screen.getByLabelText('Name')).toHaveValue('Ratna');
+    expect(fake.contactsGet(c.id)).toMatchObject({ name: 'Ratna', suggestedName: '' });
+  });
+
+  it('shows no suggestion when there is none', () => {
+    const c = fake.addContact('Ratna', '0856 7788 9900');
+    setup({ contact: fake.contactsGet(c.id) });
+    expect(screen.queryByTestId('name-suggestion')).not.toBeInTheDocument();
+  });
+
+  it('saves "lock the name" and "do not contact"', async () => {
+    const user = userEvent.setup();
+    const c = fake.addContact('Ratna', '0856 7788 9900', { nameLocked: true });
+    const h = setup({ contact: fake.contactsGet(c.id) });
+    const lock = screen.getByRole('switch', { name: 'Lock the name' });
+    const optOut = screen.getByRole('switch', { name: 'Do not contact' });
+    expect(lock).toBeChecked();
+    expect(lock).toHaveAccessibleDescription('A name the customer states, or their WhatsApp name, never replaces it.');
+    expect(optOut).not.toBeChecked();
+    await user.click(lock);
+    await user.click(optOut);
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(h.onsaved).toHaveBeenCalledTimes(1));
+    expect(fake.calls.find(([m]) => m === 'Contacts.Update')![1][1]).toMatchObject({ nameLocked: false, optOut: true });
+    expect(fake.contactsGet(c.id)).toMatchObject({ nameLocked: false, optOut: true });
+  });
 });

@@ -38,7 +38,19 @@ describe('ExportDialog', () => {
     expect(await screen.findByText('2 contacts exported to /home/u/pameran.xlsx')).toBeInTheDocument();
     expect(screen.queryByRole('dialog', { name: 'Export contacts' })).not.toBeInTheDocument();
     const req = fake.calls.find(([m]) => m === 'Contacts.Export')![1][0];
-    expect(req).toEqual({ format: 'xlsx', path: '/home/u/pameran.xlsx', ids: [], query: { text: '', groupId: news.id, noGroup: false, sort: 'name', offset: 0, limit: 0 } });
+    expect(req).toEqual({ format: 'xlsx', path: '/home/u/pameran.xlsx', ids: [], query: {
+        text: '',
+        groupId: 0,
+        groupIds: [news.id],
+        groupMode: 'any',
+        noGroup: false,
+        hasEmail: false,
+        source: '',
+        sort: 'name',
+        offset: 0,
+        limit: 0,
+      },
+    });
     expect(fake.listenerCount('export:progress')).toBe(0);
   });
 

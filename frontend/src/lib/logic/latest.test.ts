@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createLatest } from './latest';
-import { debounce } from './debounce';
+import { debounce, throttle } from './debounce';
 
 function deferred<T>() {
   let resolve!: (v: T) => void;
@@ -57,5 +57,35 @@ describe('debounce', () => {
     expect(fn).toHaveBeenLastCalledWith('d');
     expect(d.pending).toBe(false);
     vi.useRealTimers();
+  });
+});
+
+describe('throttle (search as you type)', () => {
+  it('runs the first call at once and folds quick ones into one trailing call with the last value', () => {
+    vi.useFakeTimers();
+    try {
+      const fn = vi.fn();
+      const th = throttle(fn, 100);
+      th('b');
+      expect(fn.mock.calls).toEqual([['b']]);
+      th('bu');
+      th('bud');
+      expect(fn).toHaveBeenCalledTimes(1);
+      vi.advanceTimersByTime(100);
+      expect(fn.mock.calls).toEqual([['b'], ['bud']]);
+      vi.advanceTimersByTime(150); // a pause: the next key runs at once
+      th('budi');
+      expect(fn.mock.calls.at(-1)).toEqual(['budi']);
+      th('budi ');
+      th.cancel();
+      vi.advanceTimersByTime(500);
+      expect(fn).toHaveBeenCalledTimes(3);
+      th('x');
+      th('xy');
+      th.flush();
+      expect(fn.mock.calls.slice(-2)).toEqual([['x'], ['xy']]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { clickRow, emptySelection, pageState, togglePage, without } from './selection';
+import {
+  clickRow,
+  emptySelection,
+  isSelected,
+  offerAllMatching,
+  pageState,
+  selectAllMatching,
+  selectedCount,
+  toSelection,
+  togglePage,
+  without,
+} from './selection';
+import type { Query } from '../api/types';
 
 const order = [10, 11, 12, 13, 14, 15];
 const ids = (s: { ids: ReadonlySet<number> }) => [...s.ids].sort((a, b) => a - b);
@@ -30,7 +42,7 @@ describe('selection', () => {
   });
 
   it('shift-click without an anchor on this page is a plain click', () => {
-    const s = clickRow({ ids: new Set(), anchor: 99 }, 12, order, true);
+    const s = clickRow({ ids: new Set(), anchor: 99, all: false }, 12, order, true);
     expect(ids(s)).toEqual([12]);
     expect(clickRow(emptySelection, 13, order, true).ids.size).toBe(1);
   });
@@ -49,5 +61,39 @@ describe('selection', () => {
   it('drops deleted rows', () => {
     const s = without(togglePage(emptySelection, order), [10, 11]);
     expect(ids(s)).toEqual([12, 13, 14, 15]);
+  });
+
+  describe('select all matching', () => {
+    const query: Query = { text: 'budi', groupId: 0, groupIds: [3], groupMode: 'all', noGroup: false, hasEmail: true, source: '', sort: 'newest', offset: 300, limit: 100 };
+
+    it('is offered once every row on screen is selected and the query matches more', () => {
+      const shown = [10, 11, 12];
+      let s = clickRow(emptySelection, 10, shown, false);
+      expect(offerAllMatching(s, shown, 5000)).toBe(false); // not all on screen
+      s = togglePage(s, shown);
+      expect(offerAllMatching(s, shown, 5000)).toBe(true);
+      expect(offerAllMatching(s, shown, 3)).toBe(false); // they are all there is
+      expect(offerAllMatching(s, [], 5000)).toBe(false);
+      expect(offerAllMatching(selectAllMatching(), shown, 5000)).toBe(false); // already
+    });
+
+    it('stands for the total, selects rows never loaded, and is sent as {all, query} without paging', () => {
+      const all = selectAllMatching();
+      expect(selectedCount(all, 200_000)).toBe(200_000);
+      expect(isSelected(all, 987_654)).toBe(true);
+      expect(pageState(all, [1, 2])).toBe('all');
+      expect(toSelection(all, query)).toEqual({ ids: [], all: true, query: { ...query, offset: 0, limit: 0 } });
+      const some = togglePage(emptySelection, [7, 8]);
+      expect(selectedCount(some, 200_000)).toBe(2);
+      expect(toSelection(some, query)).toEqual({ ids: [7, 8], all: false, query: { ...query, offset: 0, limit: 0 } });
+    });
+
+    it('a click on a row leaves it: the rows on screen stay selected but that one', () => {
+      const s = clickRow(selectAllMatching(), 11, [10, 11, 12], false);
+      expect(s.all).toBe(false);
+      expect(ids(s)).toEqual([10, 12]);
+      expect(togglePage(selectAllMatching(), [10, 11])).toEqual(emptySelection);
+      expect(without(selectAllMatching(), [10]).all).toBe(true);
+    });
   });
 });

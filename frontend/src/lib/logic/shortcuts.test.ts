@@ -52,4 +52,11 @@ describe('shortcuts', () => {
     expect(isTypingTarget(el('<button>b</button>'))).toBe(false);
     expect(isTypingTarget(null)).toBe(false);
   });
+
+  it('Escape clears the selection, but not while typing or in a dialog', () => {
+    expect(shortcutFor(key('Escape'), withSel)).toBe('clear-selection');
+    expect(shortcutFor(key('Escape'), idle)).toBeNull();
+    expect(shortcutFor(key('Escape', { target: el('<input type="search">') }), withSel)).toBeNull();
+    expect(shortcutFor(key('Escape'), { dialogOpen: true, hasSelection: true })).toBeNull();
+  });
 });

@@ -1,4 +1,4 @@
-export type Shortcut = 'new-contact' | 'focus-search' | 'delete-selection';
+export type Shortcut = 'new-contact' | 'focus-search' | 'delete-selection' | 'clear-selection';
 
 export interface KeyLike {
   key: string;
@@ -26,6 +26,7 @@ export function isTypingTarget(target: EventTarget | null): boolean {
  * - Ctrl+N / Cmd+N: new contact (not while a dialog is open)
  * - "/": focus the search box (not while typing or in a dialog)
  * - Delete: delete the selection (not while typing or in a dialog, only with a selection)
+ * - Escape: clear the selection (not while typing or in a dialog, only with a selection)
  */
 export function shortcutFor(e: KeyLike, ctx: { dialogOpen: boolean; hasSelection: boolean }): Shortcut | null {
   if (ctx.dialogOpen) return null;
@@ -35,5 +36,6 @@ export function shortcutFor(e: KeyLike, ctx: { dialogOpen: boolean; hasSelection
   if (isTypingTarget(e.target)) return null;
   if (e.key === '/') return 'focus-search';
   if (e.key === 'Delete' && ctx.hasSelection) return 'delete-selection';
+  if (e.key === 'Escape' && ctx.hasSelection) return 'clear-selection';
   return null;
 }

@@ -1,7 +1,7 @@
 // An in-memory stand-in for the Go services, used by the unit tests (through the
 // Vite alias in vitest.config.ts) and by `vite --mode fake`. It follows the
 // contract in shape and errors; its phone rules are a simplified subset.
-import type { Contact, ContactInput, Country, ExportRequest, ExportResult, Group, GroupInput, Page, PhoneCheck, Query, Settings } from '../../lib/api/types';
+import type { Contact, ContactInput, Country, DeleteResult, ExportRequest, ExportResult, Group, GroupInput, Page, PhoneCheck, Query, Selection, Settings } from '../../lib/api/types';
 import { FakeImporter } from './importer';
 
 type Listener = { cb: (...data: unknown[]) => void; left: number };
@@ -83,6 +83,8 @@ export function normalise(raw: string): Omit<PhoneCheck, 'duplicate'> {
   };
 }
 
+const collator = new Intl.Collator('id', { sensitivity: 'base' });
+
 export const COUNTRIES: Country[] = [
   { code: 'ID', name: 'Indonesia', callingCode: '62' },
   { code: 'MY', name: 'Malaysia', callingCode: '60' },
@@ -115,6 +117,12 @@ export class FakeBackend {
   dialog = { importFile: '', savePath: '' };
   /** files written by exports and "save rejected rows": path → what was written */
   written = new Map<string, { kind: 'export' | 'rejected'; format: string; count: number }>();
+  /** methods held back until the test releases them (see hold) */
+  private gates = new Map<string, Promise<void>>();
+  /** bulk deletes that can be undone: undo id → the contacts as they were */
+  private deleted = new Map<number, Contact[]>();
+  /** bulk actions on at least this many contacts report bulk:progress (the backend: 1,000) */
+  bulkChunk = 1000;
 
   reset(): void {
     this.contacts.clear();
@@ -132,6 +140,22 @@ export class FakeBackend {
     this.imports.reset();
     this.dialog = { importFile: '', savePath: '' };
     this.written.clear();
+    this.gates.clear();
+    this.deleted.clear();
+    this.bulkChunk = 1000;
+  }
+
+  /**
+   * Holds every call of a method until the returned function is called (the call is
+   * recorded at once; its work and answer wait). For tests of what shows meanwhile.
+   */
+  hold(method: string): () => void {
+    let release!: () => void;
+    this.gates.set(method, new Promise<void>((r) => (release = r)));
+    return () => {
+      this.gates.delete(method);
+      release();
+    };
   }
 
   // ---- events (the runtime fake) ----
@@ -165,8 +189,9 @@ export class FakeBackend {
     if (this.hang.has(method)) return new Promise<T>(() => {});
     const failure = this.failNext.get(method);
     if (failure !== undefined) this.failNext.delete(method);
+    const gate = this.gates.get(method);
     return new Promise<T>((resolve, reject) => {
-      setTimeout(() => {
+      const answer = () => setTimeout(() => {
         if (failure !== undefined) return reject(failure instanceof Error ? failure : new Error(typeof failure === 'string' ? failure : JSON.stringify(failure)));
         try {
           resolve(clone(run()));
@@ -175,6 +200,8 @@ export class FakeBackend {
           reject(e instanceof Error ? e : new Error(typeof e === 'string' ? e : JSON.stringify(e)));
         }
       }, this.delay);
+      if (gate) void gate.then(answer);
+      else answer();
     });
   }
 
@@ -184,8 +211,48 @@ export class FakeBackend {
     this.groups.set(g.id, g);
     return g;
   }
-  addContact(name: string, phone: string, opts: { email?: string; groupIds?: number[]; originalName?: string } = {}): Contact {
-    return this.contactsAdd({ name, phone, email: opts.email ?? '', groupIds: opts.groupIds ?? [], fields: [] }, opts.originalName);
+  addContact(
+    name: string,
+    phone: string,
+    opts: { email?: string; groupIds?: number[]; originalName?: string; source?: string; suggestedName?: string; nameLocked?: boolean; optOut?: boolean; nameSource?: string } = {},
+  ): Contact {
+    const c = this.contactsAdd({ name, phone, email: opts.email ?? '', groupIds: opts.groupIds ?? [], fields: [], nameLocked: opts.nameLocked, optOut: opts.optOut }, opts.originalName);
+    if (opts.source) c.source = opts.source;
+    if (opts.suggestedName) c.suggestedName = opts.suggestedName;
+    if (opts.nameSource) c.nameSource = opts.nameSource;
+    return c;
+  }
+
+  /**
+   * Many contacts at once, without the per-contact checks (distinct valid mobiles
+   * 62812…): for list tests with thousands of rows. make(i) may set any field.
+   */
+  addMany(n: number, make: (i: number) => Partial<Contact> = () => ({})): void {
+    for (let i = 0; i < n; i++) {
+      const national = `812${String(this.nextId).padStart(8, '0')}`;
+      const now = this.clock++;
+      const c: Contact = {
+        id: this.nextId++,
+        name: `Kontak ${String(i).padStart(7, '0')}`,
+        originalName: '',
+        phone: `62${national}`,
+        display: `+62 ${formatNational(national)}`,
+        email: '',
+        groupIds: [],
+        fields: [],
+        source: 'manual',
+        createdAt: now,
+        updatedAt: now,
+        nameSource: 'typed',
+        nameLocked: false,
+        suggestedName: '',
+        optOut: false,
+        ...make(i),
+      };
+      if (!c.originalName) c.originalName = c.name;
+      this.contacts.set(c.id, c);
+    }
+    this.recount();
   }
 
   recount(): void {
@@ -227,6 +294,10 @@ export class FakeBackend {
       source: 'manual',
       createdAt: now,
       updatedAt: now,
+      nameSource: 'typed',
+      nameLocked: input.nameLocked === true,
+      suggestedName: '',
+      optOut: input.optOut === true,
     };
     this.contacts.set(c.id, c);
     this.recount();
@@ -239,6 +310,12 @@ export class FakeBackend {
     if (!c) throw err('not_found', 'contact.not_found', undefined, { id: String(id) });
     const { phone } = this.validate(input, id);
     const groupsChanged = JSON.stringify([...c.groupIds].sort()) !== JSON.stringify([...input.groupIds].sort());
+    if (c.name !== input.name.trim()) {
+      c.nameSource = 'typed';
+      c.suggestedName = '';
+    }
+    if (typeof input.nameLocked === 'boolean') c.nameLocked = input.nameLocked;
+    if (typeof input.optOut === 'boolean') c.optOut = input.optOut;
     Object.assign(c, {
       name: input.name.trim(),
       phone: phone.phone,
@@ -269,9 +346,27 @@ export class FakeBackend {
     return n;
   }
   contactsList(q: Query): Page {
+    if (q.limit < 0 || q.limit > 500) throw err('invalid', 'request.invalid', undefined, { detail: 'page size must be between 1 and 500' });
+    const list = this.matching(q);
+    const limit = q.limit > 0 ? q.limit : 50;
+    return { total: list.length, offset: q.offset, items: list.slice(q.offset, q.offset + limit) };
+  }
+
+  /** Every contact a query matches, in its order (paging ignored). */
+  matching(q: Query): Contact[] {
     let list = [...this.contacts.values()];
-    if (q.groupId) list = list.filter((c) => c.groupIds.includes(q.groupId));
+    const gids = [...(q.groupId ? [q.groupId] : []), ...(q.groupIds ?? [])];
+    for (const g of gids) if (!this.groups.has(g)) throw err('not_found', 'group.not_found', undefined, { id: String(g) });
+    if (q.groupMode && !['any', 'all', 'none'].includes(q.groupMode)) throw err('invalid', 'request.invalid');
+    if (gids.length > 0) {
+      const mode = q.groupMode || 'any';
+      list = list.filter((c) =>
+        mode === 'all' ? gids.every((g) => c.groupIds.includes(g)) : mode === 'none' ? !gids.some((g) => c.groupIds.includes(g)) : gids.some((g) => c.groupIds.includes(g)),
+      );
+    }
     if (q.noGroup) list = list.filter((c) => c.groupIds.length === 0);
+    if (q.hasEmail) list = list.filter((c) => c.email !== '');
+    if (q.source) list = list.filter((c) => (c.source || 'manual') === q.source);
     const text = q.text.trim().toLowerCase();
     if (text) {
       let digits = text.replace(/\D/g, '');
@@ -283,9 +378,8 @@ export class FakeBackend {
       );
     }
     if (q.sort === 'newest') list.sort((a, b) => b.createdAt - a.createdAt || b.id - a.id);
-    else list.sort((a, b) => a.name.localeCompare(b.name, 'id', { sensitivity: 'base' }) || a.id - b.id);
-    const limit = q.limit > 0 ? Math.min(q.limit, q.limit > 1e6 ? q.limit : 500) : 50;
-    return { total: list.length, offset: q.offset, items: list.slice(q.offset, q.offset + limit) };
+    else list.sort((a, b) => collator.compare(a.name, b.name) || a.id - b.id);
+    return list;
   }
   contactsCheckPhone(raw: string, excludeId: number): PhoneCheck {
     const p: PhoneCheck = normalise(raw);
@@ -325,11 +419,73 @@ export class FakeBackend {
     return n;
   }
 
+  private resolve(sel: Selection): number[] {
+    return sel.all ? this.matching(sel.query).map((c) => c.id) : [...new Set(sel.ids)];
+  }
+
+  private bulkProgress(action: string, total: number): void {
+    if (total < this.bulkChunk) return;
+    for (let done = this.bulkChunk; done < total; done += this.bulkChunk) this.emit('bulk:progress', { action, done, total });
+    this.emit('bulk:progress', { action, done: total, total });
+  }
+
+  contactsAddToGroupSelection(sel: Selection, groupId: number): number {
+    const ids = this.resolve(sel);
+    const n = this.contactsAddToGroup(ids, groupId);
+    this.bulkProgress('add', ids.length);
+    return n;
+  }
+  contactsRemoveFromGroupSelection(sel: Selection, groupId: number): number {
+    const ids = this.resolve(sel);
+    const n = this.contactsRemoveFromGroup(ids, groupId);
+    this.bulkProgress('remove', ids.length);
+    return n;
+  }
+  contactsDeleteSelection(sel: Selection): DeleteResult {
+    const gone = this.resolve(sel)
+      .map((id) => this.contacts.get(id))
+      .filter((c): c is Contact => !!c)
+      .map((c) => clone(c));
+    if (gone.length === 0) return { deleted: 0, undoId: 0 };
+    this.contactsDelete(gone.map((c) => c.id));
+    this.bulkProgress('delete', gone.length);
+    const undoId = this.nextId++;
+    this.deleted.set(undoId, gone);
+    return { deleted: gone.length, undoId };
+  }
+  contactsUndoDelete(undoId: number): number {
+    const gone = this.deleted.get(undoId);
+    if (!gone) throw err('not_found', 'delete.not_found', undefined, { id: String(undoId) });
+    this.deleted.delete(undoId);
+    let n = 0;
+    for (const c of gone) {
+      if ([...this.contacts.values()].some((x) => x.phone === c.phone)) continue;
+      c.groupIds = c.groupIds.filter((g) => this.groups.has(g));
+      this.contacts.set(c.id, c);
+      n++;
+    }
+    this.recount();
+    this.emitLater('contacts:changed', { ids: [] });
+    this.emitLater('groups:changed', {});
+    return n;
+  }
+  contactsSuggestion(id: number, accept: boolean): Contact {
+    const c = this.contactsGet(id);
+    if (accept && c.suggestedName) {
+      c.name = c.suggestedName;
+      c.nameSource = 'typed';
+    }
+    c.suggestedName = '';
+    c.updatedAt = this.clock++;
+    this.emitLater('contacts:changed', { ids: [id] });
+    return c;
+  }
+
   contactsExport(req: ExportRequest): ExportResult {
     if (!['csv', 'xlsx', 'vcf'].includes(req.format)) throw err('invalid', 'export.format.invalid', 'format', { format: req.format });
     if (!req.path.trim()) throw err('invalid', 'export.path.empty', 'path');
     if (req.path.startsWith('/readonly/')) throw err('invalid', 'export.file.unwritable', 'path', { reason: 'permission_denied', path: req.path });
-    const ids = req.ids.length > 0 ? req.ids.filter((id) => this.contacts.has(id)) : this.contactsList({ ...req.query, offset: 0, limit: 1e9 }).items.map((c) => c.id);
+    const ids = req.ids.length > 0 ? req.ids.filter((id) => this.contacts.has(id)) : this.matching(req.query).map((c) => c.id);
     const total = ids.length;
     for (let done = 0; done <= total; done += Math.max(1, Math.ceil(total / 3))) this.emit('export:progress', { done, total });
     this.emit('export:progress', { done: total, total });
@@ -416,4 +572,16 @@ export function seedDemo(b: FakeBackend): void {
 
 if (import.meta.env.MODE === 'fake' && typeof location !== 'undefined' && !location.search.includes('empty')) {
   seedDemo(fake);
+  // ?many=N adds N generated contacts, to try the list at scale
+  const many = Number(new URLSearchParams(location.search).get('many') ?? 0);
+  if (many > 0) {
+    const first = ['Budi', 'Siti', 'Andi', 'Rina', 'Dewi', 'Agus', 'Putri', 'Yusuf', 'Maya', 'Hendra'];
+    const last = ['Santoso', 'Rahayu', 'Wijaya', 'Kusuma', 'Lestari', 'Pratama', 'Hakim', 'Sari', 'Gunawan', 'Ayu'];
+    fake.addMany(Math.min(many, 200_000), (i) => ({
+      name: `${first[i % 10]} ${last[Math.floor(i / 10) % 10]} ${i}`,
+      email: i % 3 === 0 ? `kontak${i}@contoh.id` : '',
+      optOut: i % 97 === 0,
+      suggestedName: i % 89 === 0 ? `${first[(i + 3) % 10]} ${last[i % 10]}` : '',
+    }));
+  }
 }

@@ -322,6 +322,10 @@ export class FakeImporter {
           source: `import:${j.batch}`,
           createdAt: now,
           updatedAt: now,
+          nameSource: 'import',
+          nameLocked: false,
+          suggestedName: '',
+          optOut: false,
         };
         b.contacts.set(c.id, c);
         log.created.push(c.id);
