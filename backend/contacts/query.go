@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode"
 
 	"kontak/backend/phone"
 )
@@ -42,6 +43,18 @@ func parseText(text, region string) *textQuery {
 			q.phone = append([]byte{0x1e}, digits...) // 0x1E starts the phone part
 		} else {
 			q.phone = []byte(digits)
+		}
+		// A query of digits and punctuation is a phone number: looking for its pieces in
+		// names and emails as well would double the scan for nothing.
+		letters := false
+		for _, r := range text {
+			if unicode.IsLetter(r) {
+				letters = true
+				break
+			}
+		}
+		if !letters {
+			q.words = nil
 		}
 	}
 	return q
