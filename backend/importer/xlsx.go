@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"github.com/xuri/excelize/v2"
+
+	"kontak/backend/apperr"
 )
 
 // zipLimits guard against zip bombs: a workbook of a few kilobytes whose sheet unpacks
@@ -58,6 +60,8 @@ type workbook struct {
 	// lastRow is the last row the sheet's dimension names, for progress; 0 when the sheet
 	// does not say.
 	lastRow int
+	// fast reads the rows in excelize's stead (xlsx_fast.go); nil when it cannot.
+	fast *fastBook
 }
 
 // rawValues makes excelize return the stored value of every cell instead of the value
@@ -91,7 +95,7 @@ func (s *Source) openXLSX(o OpenOptions) (err error) {
 		}
 		return errXLSXCorrupt(err)
 	}
-	s.book = &workbook{f: f}
+	s.book = &workbook{f: f, fast: newFastBook(s.Path, f)}
 	s.Sheets = f.GetSheetList()
 	if len(s.Sheets) == 0 {
 		return errXLSXCorrupt(fmt.Errorf("the workbook lists no sheets"))
@@ -154,34 +158,52 @@ func (b *workbook) chooseSheet(sheets []string, want string) (string, error) {
 }
 
 // hasData reports whether a sheet has a non-blank cell. Chart sheets and sheets excelize
-// cannot read have none.
+// cannot read have none. A row too long to read is not blank: the sheet is chosen, and
+// reading it says what is wrong.
 func (b *workbook) hasData(sheet string) (ok bool) {
 	defer func() {
 		if recover() != nil {
 			ok = false
 		}
 	}()
-	rows, err := b.f.Rows(sheet)
+	rr, err := b.rows(sheet, 0)
 	if err != nil {
 		return false
 	}
-	defer rows.Close()
-	for rows.Next() {
-		cells, err := rows.Columns(rawValues)
-		if err != nil {
+	defer rr.close()
+	for {
+		_, cells, err := rr.next()
+		switch {
+		case err == io.EOF:
 			return false
-		}
-		if !blankRow(cells) {
+		case err != nil:
+			return apperr.Is(err, CodeLineTooLong)
+		case !blankRow(cells):
 			return true
 		}
 	}
-	return false
 }
 
-// open starts reading the sheet from its first row.
-func (b *workbook) open(size int64) (rr rowReader, err error) {
+// open starts reading the chosen sheet from its first row.
+func (b *workbook) open(size int64) (rowReader, error) {
+	return b.rows(b.sheet, size)
+}
+
+// rows starts reading a sheet from its first row, with the fast reader when it can.
+func (b *workbook) rows(sheet string, size int64) (rr rowReader, err error) {
 	defer recoverXLSX(&err)
-	rows, err := b.f.Rows(b.sheet)
+	if b.fast != nil {
+		if fr, err := b.fast.open(b, sheet, size); err == nil {
+			return fr, nil
+		}
+	}
+	return b.openSlow(sheet, size)
+}
+
+// openSlow starts reading a sheet with excelize's iterator.
+func (b *workbook) openSlow(sheet string, size int64) (rr *xlsxRows, err error) {
+	defer recoverXLSX(&err)
+	rows, err := b.f.Rows(sheet)
 	if err != nil {
 		return nil, errXLSXCorrupt(err)
 	}
@@ -226,14 +248,19 @@ func (x *xlsxRows) next() (row int, cells []string, err error) {
 // number of rows. Without a dimension there is no cheap way to know it, and progress
 // stays at zero until the end.
 func (x *xlsxRows) done() int64 {
+	return rowsDone(x.eof, x.row, x.lastRow, x.size)
+}
+
+// rowsDone is the progress of a sheet's reader that has read row rows of lastRow.
+func rowsDone(eof bool, row, lastRow int, size int64) int64 {
 	switch {
-	case x.eof:
-		return x.size
-	case x.lastRow <= 1:
+	case eof:
+		return size
+	case lastRow <= 1:
 		return 0
 	}
-	d := x.size * int64(min(x.row, x.lastRow)) / int64(x.lastRow)
-	return min(d, x.size-1)
+	d := size * int64(min(row, lastRow)) / int64(lastRow)
+	return min(d, size-1)
 }
 
 func (x *xlsxRows) close() error {
