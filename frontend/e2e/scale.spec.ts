@@ -233,8 +233,10 @@ test(`${N} contacts: the list scrolls, search answers as you type, and a bulk ac
   await dlg.getByLabel('Nama grup').press('Enter');
   await expect(dlg).toBeHidden();
   await shot(page, 'bulk-running');
-  await expect(page.getByRole('status').filter({ hasText: `${idFmt(matches)} kontak ditambahkan ke Semua Budi` })).toBeVisible({ timeout: 60_000 });
-  await expect(bar).toBeHidden();
+  // The toast that reports it lasts a few seconds and can come and go while a slow machine
+  // is still busy here, so the test waits for the bulk bar to close and then checks the
+  // group itself.
+  await expect(bar).toBeHidden({ timeout: 60_000 });
 
   // the group has exactly the contacts the search matched
   await clearSearch(page);
