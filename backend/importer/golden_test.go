@@ -1,50 +1,23 @@
 package importer_test
 
 import (
-	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"io/fs"
+	"kontak/backend/fixtures"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 	"testing"
 
-	"kontak/backend/apperr"
 	"kontak/backend/importer"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/golden")
 
-// peers returns the folder of the shared peer fixtures, ../shared/testdata/peers beside
-// the repository. Without it the fixture tests fail in CI and are skipped elsewhere.
-func peers(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("go.mod not found above the test's folder")
-		}
-		dir = parent
-	}
-	p := filepath.Join(dir, "..", "shared", "testdata", "peers")
-	if _, err := os.Stat(p); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("peer fixtures missing: %v", err)
-		}
-		t.Skipf("peer fixtures missing: %v", err)
-	}
-	return p
-}
+// peers returns the folder of the shared peer fixtures.
+func peers(t *testing.T) string { return fixtures.Shared(t, "peers") }
 
 // goldenRoots are the fixture folders whose every file gets a golden file.
 var goldenRoots = []string{"contacts", "csv-spectrum/csvs", "xlsx"}
@@ -196,41 +169,6 @@ func writeRecord(b *strings.Builder, r importer.Record) {
 	}
 }
 
-func writeErr(b *strings.Builder, err error) {
-	var e *apperr.Error
-	if !errors.As(err, &e) {
-		fmt.Fprintf(b, "error (no code): %v\n", err)
-		return
-	}
-	fmt.Fprintf(b, "error: %s %s", e.Kind, e.Code)
-	keys := make([]string, 0, len(e.Params))
-	for k := range e.Params {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	for _, k := range keys {
-		fmt.Fprintf(b, " %s=%q", k, e.Params[k])
-	}
-	b.WriteString("\n")
-}
+func writeErr(b *strings.Builder, err error) { fixtures.WriteError(b, err) }
 
-// lineDiff shows the first lines where two texts differ, enough to see what changed.
-func lineDiff(want, got string) string {
-	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
-	var b strings.Builder
-	shown := 0
-	for i := 0; i < max(len(w), len(g)) && shown < 10; i++ {
-		var wl, gl string
-		if i < len(w) {
-			wl = w[i]
-		}
-		if i < len(g) {
-			gl = g[i]
-		}
-		if wl != gl {
-			fmt.Fprintf(&b, "line %d:\n  want %s\n  got  %s\n", i+1, wl, gl)
-			shown++
-		}
-	}
-	return b.String()
-}
+func lineDiff(want, got string) string { return fixtures.Diff(want, got) }

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"kontak/backend/fixtures"
 	"math"
 	"math/rand/v2"
 	"os"
@@ -146,31 +147,10 @@ func CompareXLSXReaders(t testing.TB, path string) int {
 	return n
 }
 
-// peerXLSX returns the XLSX peer fixtures, ../shared/testdata/peers/xlsx beside the
-// repository, as golden_test.go finds them.
+// peerXLSX returns the XLSX peer fixtures.
 func peerXLSX(t *testing.T) []string {
 	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("go.mod not found above the test's folder")
-		}
-		dir = parent
-	}
-	root := filepath.Join(dir, "..", "shared", "testdata", "peers", "xlsx")
-	if _, err := os.Stat(root); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("peer fixtures missing: %v", err)
-		}
-		t.Skipf("peer fixtures missing: %v", err)
-	}
+	root := fixtures.Shared(t, "peers", "xlsx")
 	var files []string
 	filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		if err == nil && strings.HasSuffix(path, ".xlsx") {

@@ -8,6 +8,7 @@ import (
 	"flag"
 	"fmt"
 	"io/fs"
+	"kontak/backend/fixtures"
 	"os"
 	"path/filepath"
 	"slices"
@@ -33,34 +34,8 @@ func updatingGolden() bool {
 	return f != nil && f.Value.String() == "true"
 }
 
-// chatFixtures returns the folder of the shared WhatsApp chat exports,
-// ../shared/testdata/peers/whatsapp beside the repository. Without it the fixture tests
-// fail in CI and are skipped elsewhere.
-func chatFixtures(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("go.mod not found above the test's folder")
-		}
-		dir = parent
-	}
-	p := filepath.Join(dir, "..", "shared", "testdata", "peers", "whatsapp")
-	if _, err := os.Stat(p); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("WhatsApp fixtures missing: %v", err)
-		}
-		t.Skipf("WhatsApp fixtures missing: %v", err)
-	}
-	return p
-}
+// chatFixtures returns the folder of the shared WhatsApp chat exports.
+func chatFixtures(t *testing.T) string { return fixtures.Shared(t, "peers", "whatsapp") }
 
 // TestChatExportGolden reads every file of the shared WhatsApp fixtures, the expected
 // outputs of the projects they come from included (which must be refused), and compares
@@ -148,44 +123,9 @@ func chatTime(t time.Time) string {
 	return t.Format(time.RFC3339)
 }
 
-func writeChatErr(b *strings.Builder, err error) {
-	var e *apperr.Error
-	if !errors.As(err, &e) {
-		fmt.Fprintf(b, "error (no code): %v\n", err)
-		return
-	}
-	fmt.Fprintf(b, "error: %s %s", e.Kind, e.Code)
-	keys := make([]string, 0, len(e.Params))
-	for k := range e.Params {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	for _, k := range keys {
-		fmt.Fprintf(b, " %s=%q", k, e.Params[k])
-	}
-	b.WriteString("\n")
-}
+func writeChatErr(b *strings.Builder, err error) { fixtures.WriteError(b, err) }
 
-// chatLineDiff shows the first lines where two texts differ, enough to see what changed.
-func chatLineDiff(want, got string) string {
-	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
-	var b strings.Builder
-	shown := 0
-	for i := 0; i < max(len(w), len(g)) && shown < 10; i++ {
-		var wl, gl string
-		if i < len(w) {
-			wl = w[i]
-		}
-		if i < len(g) {
-			gl = g[i]
-		}
-		if wl != gl {
-			fmt.Fprintf(&b, "line %d:\n  want %s\n  got  %s\n", i+1, wl, gl)
-			shown++
-		}
-	}
-	return b.String()
-}
+func chatLineDiff(want, got string) string { return fixtures.Diff(want, got) }
 
 // chatRow is a message reduced to what chat-miner's expected outputs hold: the wall-clock
 // time, the sender as written, and the text with its line breaks and blanks collapsed,

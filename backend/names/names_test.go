@@ -3,6 +3,7 @@ package names_test
 import (
 	"errors"
 	"io/fs"
+	"kontak/backend/fixtures"
 	"os"
 	"path/filepath"
 	"strings"
@@ -307,34 +308,8 @@ func TestCommonNames(t *testing.T) {
 	}
 }
 
-// sharedTestdata returns the path of shared/testdata, the sibling of the
-// repository root, which is found by walking up to go.mod. When it is
-// missing the test fails in CI (CI is set) and is skipped elsewhere.
-func sharedTestdata(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("no go.mod above the package directory")
-		}
-		dir = parent
-	}
-	td := filepath.Join(dir, "..", "shared", "testdata")
-	if _, err := os.Stat(td); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("shared test data missing in CI: %v", err)
-		}
-		t.Skipf("shared test data not found next to the repository (%v); set CI to make this an error", err)
-	}
-	return td
-}
+// sharedTestdata returns the path of the shared test data.
+func sharedTestdata(t *testing.T) string { return fixtures.Shared(t) }
 
 type fixtureRow struct {
 	line     int
