@@ -7,6 +7,6 @@ import type { Alias } from 'vite';
  * `vite --mode fake` (a browser preview with no Go backend). models.ts stays real.
  */
 export const fakeWailsAlias: Alias = {
-  find: /^(?:\.\.\/)+wailsjs\/(go\/(?:contacts|settings|main|importer)\/[A-Za-z]+|runtime\/runtime)$/,
+  find: /^(?:\.\.\/)+wailsjs\/(go\/(?:contacts|settings|main|importer|inbound|campaigns)\/[A-Za-z]+|runtime\/runtime)$/,
   replacement: fileURLToPath(new URL('./src/test/fake-wails/', import.meta.url)) + '$1',
 };

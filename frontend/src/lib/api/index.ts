@@ -8,3 +8,5 @@ export { on, EVENTS, type EventName, type EventPayloads, type ImportDone } from 
 export { appApi, type AppStatus } from './app';
 export { importsApi, FILE_WORK_TIMEOUT_MS } from './imports';
 export { isDesktopWindow, onFileDrop } from './platform';
+export { inboundApi } from './inbound';
+export { campaignsApi } from './campaigns';

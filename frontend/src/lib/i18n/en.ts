@@ -1,6 +1,11 @@
 // English. Keys are shared with id.ts (a test checks both have the same keys and {placeholders}).
 // Plural forms: key_one / key_other, chosen by params.count.
+import { campaignsEn } from './features/campaigns';
+import { inboundEn } from './features/inbound';
+
 export const en = {
+  ...inboundEn,
+  ...campaignsEn,
   'app.name': 'Kontak',
   'app.tagline': 'Contacts for WhatsApp selling',
   'app.loading': 'Opening your contacts…',

@@ -1,7 +1,12 @@
 // Bahasa Indonesia. Same keys and {placeholders} as en.ts.
 import type { Messages } from './en';
 
+import { campaignsId } from './features/campaigns';
+import { inboundId } from './features/inbound';
+
 export const id: Messages = {
+  ...inboundId,
+  ...campaignsId,
   'app.name': 'Kontak',
   'app.tagline': 'Kontak untuk jualan lewat WhatsApp',
   'app.loading': 'Membuka kontak Anda…',

@@ -1,0 +1,2 @@
+// Campaigns and broadcasts: saved items, audiences and their outputs.
+export const campaignsApi = {};
