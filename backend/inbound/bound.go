@@ -216,3 +216,16 @@ func (s *Service) ChatImport(path string, apply bool) (ChatSummary, error) {
 	}
 	return sum, nil
 }
+
+// IsChatExport tells whether the file at path looks like a WhatsApp "Export chat" file,
+// reading only its start (see SniffChatExport). A dropped file is routed with it: a chat
+// export goes to the chat import preview, anything else to the contact import.
+func (b *Inbound) IsChatExport(path string) (_ bool, err error) {
+	defer apperr.Recover(&err, "sniff chat export")
+	f, err := os.Open(path)
+	if err != nil {
+		return false, apperr.New(apperr.Invalid, "chat.file.unreadable", "the file cannot be read: "+err.Error()).With("detail", err.Error())
+	}
+	defer f.Close()
+	return SniffChatExport(f), nil
+}

@@ -523,3 +523,32 @@ func (s chatStamp) time(dm string, loc *time.Location) time.Time {
 	}
 	return t
 }
+
+// chatSniffBytes and chatSniffLines bound what SniffChatExport reads.
+const (
+	chatSniffBytes = 64 << 10
+	chatSniffLines = 3
+)
+
+// SniffChatExport tells, from the start of a file only, whether it is a WhatsApp "Export
+// chat" file: one of its first three non-blank lines starts with a message date and time
+// as ReadChatExport reads them. It reads at most 64 KiB, so that a dropped file can be
+// routed to the chat import or to the contact import without reading it whole. A CSV
+// whose first column is a date does not match: a chat line needs " - " or "[…]" around
+// its time.
+func SniffChatExport(r io.Reader) bool {
+	sc := bufio.NewScanner(io.LimitReader(r, chatSniffBytes))
+	sc.Buffer(make([]byte, 0, 4<<10), chatSniffBytes)
+	seen := 0
+	for sc.Scan() && seen < chatSniffLines {
+		line := strings.TrimLeft(sc.Text(), chatMarks)
+		if strings.TrimSpace(line) == "" {
+			continue
+		}
+		seen++
+		if _, _, ok := chatParseStamp(line); ok {
+			return true
+		}
+	}
+	return false
+}

@@ -531,3 +531,51 @@ func TestMediaPlaceholder(t *testing.T) {
 		})
 	}
 }
+
+func TestSniffChatExport(t *testing.T) {
+	cases := []struct {
+		name, text string
+		want       bool
+	}{
+		{"android", "12/01/2024 09.15 - Budi: halo\n", true},
+		{"ios with marks", "\u200e[12/01/24 09.15.22] Budi: halo\n", true},
+		{"blank lines first", "\n\n2016-04-15, 3:04 PM - You created group “Sample Group”\n", true},
+		{"csv", "name,phone\nBudi,0812\n", false},
+		{"csv with a date first", "12/01/2024 09:15,Budi,0812\n", false},
+		{"empty", "", false},
+		{"text", "hello\nworld\nthis\n12/01/2024 09.15 - Budi: late\n", false},
+	}
+	for _, c := range cases {
+		if got := inbound.SniffChatExport(strings.NewReader(c.text)); got != c.want {
+			t.Errorf("%s: got %v, want %v", c.name, got, c.want)
+		}
+	}
+}
+
+// Every shared chat export that ReadChatExport reads is also recognised by its start.
+func TestSniffRecognisesEveryFixture(t *testing.T) {
+	root := chatFixtures(t)
+	err := filepath.WalkDir(root, func(path string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".txt") {
+			return err
+		}
+		f, err := os.Open(path)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if _, rerr := inbound.ReadChatExport(f); rerr != nil {
+			return nil
+		}
+		if _, err := f.Seek(0, 0); err != nil {
+			return err
+		}
+		if !inbound.SniffChatExport(f) {
+			t.Errorf("%s: not recognised as a chat export", path)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}

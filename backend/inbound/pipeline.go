@@ -55,6 +55,7 @@ type Outcome struct {
 	SavedGroups []uint64 `json:"savedGroups"`
 	StatedName  string   `json:"statedName"`
 	NameOutcome string   `json:"nameOutcome"` // applied, suggested, unchanged, or "" when no name
+	OptedOut    bool     `json:"optedOut"`    // a stop message marked the contact as opted out
 	DryRun      bool     `json:"dryRun"`
 }
 
@@ -93,6 +94,21 @@ func (s *Service) process(m Message, apply bool) (Outcome, error) {
 		name = existing.Name
 	}
 	out.Targeting = decide(groups, set.ReplyWhitelist, set.ReplyBlacklist)
+
+	// A stop message in a private chat is never answered; it marks the sender's contact
+	// as opted out.
+	if !m.Group && IsStopMessage(m.Text) {
+		out.Why = WhyOptOut
+		if known {
+			if apply {
+				if err := s.optOut(existing.ID); err != nil {
+					return out, err
+				}
+			}
+			out.OptedOut = true
+		}
+		return s.finish(out, apply)
+	}
 
 	var rule *Rule
 	switch {

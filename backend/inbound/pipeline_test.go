@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"path/filepath"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -272,5 +273,93 @@ func TestWebhookRunsThePipeline(t *testing.T) {
 	}
 	if _, err := http.Post("http://"+st.Address+"/webhook", "application/json", strings.NewReader(body)); err == nil {
 		t.Errorf("the webhook still answers after it was switched off")
+	}
+}
+
+func TestStopWordsOptOut(t *testing.T) {
+	cases := []struct {
+		name, text string
+		known      bool
+		stop       bool
+	}{
+		{"plain stop", "stop", true, true},
+		{"upper case and punctuation", "  STOP!! ", true, true},
+		{"berhenti with a full stop", "Berhenti.", true, true},
+		{"accented", "Stóp", true, true},
+		{"unsubscribe", "unsubscribe", true, true},
+		{"unsub in quotes", "\"unsub\"", true, true},
+		{"phrase with extra blanks", "Jangan  kirim   lagi!", true, true},
+		{"stop inside a sentence is not a stop word", "tolong stop dulu ya", true, false},
+		{"a keyword message", "harga stop kontak?", true, false},
+		{"unknown sender is not saved", "stop", false, true},
+	}
+	for i, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			w := newWorld(t)
+			w.rule(inbound.Rule{Name: "any", Keywords: []string{"stop", "harga"}, Reply: "Halo"})
+			from := "62812111100" + strconv.Itoa(10+i)
+			var id uint64
+			if c.known {
+				ct, err := w.svc.Contacts().Add(contacts.ContactInput{Name: "Budi", Phone: from, Email: "b@example.com"})
+				if err != nil {
+					t.Fatal(err)
+				}
+				id = ct.ID
+			}
+			prev, err := w.in.Preview(inbound.Message{From: from, Text: c.text})
+			if err != nil {
+				t.Fatal(err)
+			}
+			out, err := w.in.Process(inbound.Message{From: from, Text: c.text})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, o := range []inbound.Outcome{prev, out} {
+				if got := o.Why == inbound.WhyOptOut; got != c.stop {
+					t.Errorf("why %q, want opt-out %v", o.Why, c.stop)
+				}
+				if c.stop && o.Reply != "" {
+					t.Errorf("a stop message got the reply %q", o.Reply)
+				}
+				if o.OptedOut != (c.stop && c.known) {
+					t.Errorf("OptedOut %v, want %v", o.OptedOut, c.stop && c.known)
+				}
+			}
+			if !c.known {
+				if p, _ := w.svc.Contacts().List(contacts.Query{}); p.Total != 0 {
+					t.Errorf("a stop message from an unknown sender saved %d contacts", p.Total)
+				}
+				return
+			}
+			got, err := w.svc.Contacts().Get(id)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got.OptOut != c.stop || got.Name != "Budi" || got.Email != "b@example.com" {
+				t.Errorf("contact after %q: optOut %v name %q email %q", c.text, got.OptOut, got.Name, got.Email)
+			}
+			log, _ := w.in.Log(inbound.LogQuery{})
+			if len(log) != 1 || log[0].OptedOut != (c.stop && c.known) {
+				t.Errorf("log: %+v", log)
+			}
+		})
+	}
+}
+
+func TestStopInGroupChatIsIgnored(t *testing.T) {
+	w := newWorld(t)
+	ct, err := w.svc.Contacts().Add(contacts.ContactInput{Name: "Budi", Phone: "6281211110000"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := w.in.Process(inbound.Message{From: "6281211110000", Text: "stop", Group: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out.OptedOut || out.Why != inbound.WhyGroupChat {
+		t.Errorf("group stop: %+v", out)
+	}
+	if got, _ := w.svc.Contacts().Get(ct.ID); got.OptOut {
+		t.Error("a stop in a group chat opted the contact out")
 	}
 }

@@ -812,6 +812,7 @@ export namespace inbound {
 	    savedGroups: number[];
 	    statedName: string;
 	    nameOutcome: string;
+	    optedOut: boolean;
 	    dryRun: boolean;
 	
 	    static createFrom(source: any = {}) {
@@ -837,6 +838,7 @@ export namespace inbound {
 	        this.savedGroups = source["savedGroups"];
 	        this.statedName = source["statedName"];
 	        this.nameOutcome = source["nameOutcome"];
+	        this.optedOut = source["optedOut"];
 	        this.dryRun = source["dryRun"];
 	    }
 	

@@ -8,6 +8,8 @@ export function DeleteRule(arg1:number):Promise<boolean>;
 
 export function Explain(arg1:number):Promise<inbound.Explanation>;
 
+export function IsChatExport(arg1:string):Promise<boolean>;
+
 export function Log(arg1:inbound.LogQuery):Promise<Array<inbound.Outcome>>;
 
 export function Reorder(arg1:Array<number>):Promise<Array<inbound.Rule>>;

@@ -14,6 +14,10 @@ export function Explain(arg1) {
   return window['go']['inbound']['Inbound']['Explain'](arg1);
 }
 
+export function IsChatExport(arg1) {
+  return window['go']['inbound']['Inbound']['IsChatExport'](arg1);
+}
+
 export function Log(arg1) {
   return window['go']['inbound']['Inbound']['Log'](arg1);
 }
