@@ -2,8 +2,15 @@
 // - Kontak's own window: Wails delivers the dropped paths (OnFileDrop).
 // - A browser (dev mode, e2e): the HTML drop event gives the File; its bytes are staged.
 // The window may deliver both for one drop; the path wins, the bytes are a fallback.
+//
+// A .txt file may be a WhatsApp "Export chat" file rather than a contact list: the
+// backend reads its first lines (Inbound.IsChatExport) and a chat goes to the chat
+// import preview on the Auto Reply screen; anything else goes to the contact import.
+// Other extensions go straight to the contact import, as before.
 import { isDesktopWindow, onFileDrop } from '../api';
+import { inboundApi } from '../api/inbound';
 import { importFile, importPath } from './imports.svelte';
+import { chatFromPath, stageFile } from './inboundChat.svelte';
 import { toast } from './toasts.svelte';
 import { ui } from './router.svelte';
 
@@ -20,6 +27,25 @@ function start(run: () => Promise<void>): void {
   run().catch((e: unknown) => toast.error(e));
 }
 
+/** Whether a file name may be a chat export (WhatsApp always writes .txt). */
+export function maybeChat(name: string): boolean {
+  return /\.txt$/i.test(name);
+}
+
+/** Opens a dropped path: a chat export goes to the chat import, anything else to the contact import. */
+export async function openPath(path: string): Promise<void> {
+  if (maybeChat(path) && (await inboundApi.isChatExport(path))) return chatFromPath(path);
+  return importPath(path);
+}
+
+/** Opens a dropped file's bytes (browser): a .txt is staged and sniffed first. */
+export async function openFile(file: File): Promise<void> {
+  if (!maybeChat(file.name) || file.size === 0) return importFile(file);
+  const path = await stageFile(file);
+  if (await inboundApi.isChatExport(path)) return chatFromPath(path, file.name);
+  return importPath(path);
+}
+
 /** Wires the drop handlers to the window. Returns the cleanup function. */
 export function syncFileDrop(): () => void {
   const desktop = isDesktopWindow();
@@ -31,7 +57,7 @@ export function syncFileDrop(): () => void {
     fallback = null;
     dropState.over = false;
     if (ui.openDialogs > 0) return;
-    start(() => importPath(paths[0]!));
+    start(() => openPath(paths[0]!));
   });
 
   const onEnter = (e: DragEvent) => {
@@ -58,13 +84,13 @@ export function syncFileDrop(): () => void {
     const file = e.dataTransfer?.files?.[0];
     if (!file) return;
     if (!desktop) {
-      start(() => importFile(file));
+      start(() => openFile(file));
       return;
     }
     if (fallback) clearTimeout(fallback);
     fallback = setTimeout(() => {
       fallback = null;
-      start(() => importFile(file));
+      start(() => openFile(file));
     }, PATH_WAIT_MS);
   };
 
