@@ -137,6 +137,10 @@ func (s *Service) process(m Message, apply bool) (Outcome, error) {
 				break
 			}
 			rule, out.Why = r, ""
+			if name == "" && set.AgentEnabled && set.NameDetection && s.detect != nil && !m.Group {
+				// A stranger without a push name who says their name is greeted by it.
+				name = s.detect(m.Text)
+			}
 			out.Reply = render(r.Reply, name, res.Display)
 			break
 		}

@@ -363,3 +363,20 @@ func TestStopInGroupChatIsIgnored(t *testing.T) {
 		t.Error("a stop in a group chat opted the contact out")
 	}
 }
+
+func TestReplyGreetsAStrangerByTheStatedName(t *testing.T) {
+	w := newWorld(t)
+	w.rule(inbound.Rule{Name: "harga", Keywords: []string{"harga"}, Reply: "Halo {name}, harga paket 100rb"})
+	for _, c := range []struct{ push, want string }{
+		{"", "Halo Rina, harga paket 100rb"},
+		{"rina_shop", "Halo rina_shop, harga paket 100rb"},
+	} {
+		out, err := w.in.Preview(inbound.Message{From: "6281211112222", PushName: c.push, Text: "halo, nama saya Rina, harga paket?"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if out.Reply != c.want {
+			t.Errorf("push name %q: reply %q, want %q", c.push, out.Reply, c.want)
+		}
+	}
+}

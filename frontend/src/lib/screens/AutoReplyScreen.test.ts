@@ -116,7 +116,7 @@ describe('AutoReplyScreen', () => {
 
     const entry = await screen.findByTestId('log-entry');
     expect(entry).toHaveTextContent('halo, nama saya Rina, harga paket?');
-    expect(within(entry).getByTestId('outcome-reply')).toHaveTextContent('Halo , harga paket 100rb');
+    expect(within(entry).getByTestId('outcome-reply')).toHaveTextContent('Halo Rina, harga paket 100rb');
     expect(entry).toHaveTextContent('Added to Leads');
 
     const log = screen.getByTestId('activity-log');

@@ -243,7 +243,8 @@ export class FakeInbound {
         if (r.cooldownSec > 0 && apply) this.cooldown.set(key, out.at);
         rule = r;
         out.why = '';
-        out.reply = r.reply.replaceAll('{name}', name).replaceAll('{nama}', name).replaceAll('{phone}', res.display);
+        const greet = name || (set.agentEnabled && set.nameDetection ? detectName(m.message) : '');
+        out.reply = r.reply.replaceAll('{name}', greet).replaceAll('{nama}', greet).replaceAll('{phone}', res.display);
         break;
       }
     }
