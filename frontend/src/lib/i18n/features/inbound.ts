@@ -221,12 +221,12 @@ export const inboundEn = {
   'agent.try.none': 'No name stated.',
 
   // Decisions in words
-  'decision.everyone': 'there is no whitelist and the contact is in no blacklist group.',
-  'decision.whitelisted': 'in the whitelist group {groups}.',
-  'decision.blacklisted': 'in the blacklist group {groups}.',
-  'decision.conflict': 'in both a whitelist and a blacklist group ({groups}); a contact in both is blocked.',
-  'decision.not-whitelisted': 'a whitelist is set and the contact is in none of its groups.',
-  'decision.agent-off': 'the AI agent is off.',
+  'decision.everyone': 'No whitelist is set and the contact is in no blacklist group.',
+  'decision.whitelisted': 'In the whitelist group {groups}.',
+  'decision.blacklisted': 'In the blacklist group {groups}.',
+  'decision.conflict': 'In both a whitelist and a blacklist group ({groups}); a contact in both is blocked.',
+  'decision.not-whitelisted': 'A whitelist is set and the contact is in none of its groups.',
+  'decision.agent-off': 'The AI agent is off.',
 
   // Errors of backend/inbound
   'error.rule.name.empty': 'Give the rule a name.',
@@ -457,12 +457,12 @@ export const inboundId: Record<keyof typeof inboundEn, string> = {
   'agent.try.found': 'Nama ditemukan: {name}',
   'agent.try.none': 'Tidak ada nama yang disebut.',
 
-  'decision.everyone': 'tidak ada daftar putih dan kontak tidak ada di grup daftar hitam.',
-  'decision.whitelisted': 'ada di grup daftar putih {groups}.',
-  'decision.blacklisted': 'ada di grup daftar hitam {groups}.',
-  'decision.conflict': 'ada di grup daftar putih sekaligus daftar hitam ({groups}); kontak seperti ini tidak dibalas.',
-  'decision.not-whitelisted': 'ada daftar putih dan kontak tidak ada di grup mana pun di dalamnya.',
-  'decision.agent-off': 'agen AI sedang mati.',
+  'decision.everyone': 'Tidak ada daftar putih, dan kontak tidak ada di grup daftar hitam.',
+  'decision.whitelisted': 'Ada di grup daftar putih {groups}.',
+  'decision.blacklisted': 'Ada di grup daftar hitam {groups}.',
+  'decision.conflict': 'Ada di grup daftar putih sekaligus daftar hitam ({groups}); kontak seperti ini tidak dibalas.',
+  'decision.not-whitelisted': 'Ada daftar putih, dan kontak tidak ada di grup mana pun di dalamnya.',
+  'decision.agent-off': 'Agen AI sedang mati.',
 
   'error.rule.name.empty': 'Beri nama aturan ini.',
   'error.rule.match.invalid': 'Pilih cara kata kunci dicocokkan.',
