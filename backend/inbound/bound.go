@@ -229,3 +229,13 @@ func (b *Inbound) IsChatExport(path string) (_ bool, err error) {
 	defer f.Close()
 	return SniffChatExport(f), nil
 }
+
+// DetectName returns the name a message states, "" for none: the AI Agent screen's
+// try-out box. It answers whether or not name detection is switched on.
+func (b *Inbound) DetectName(message string) (_ string, err error) {
+	defer apperr.Recover(&err, "detect name")
+	if b.s == nil || b.s.detect == nil {
+		return "", nil
+	}
+	return b.s.detect(message), nil
+}

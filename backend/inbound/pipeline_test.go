@@ -380,3 +380,17 @@ func TestReplyGreetsAStrangerByTheStatedName(t *testing.T) {
 		}
 	}
 }
+
+func TestBoundDetectName(t *testing.T) {
+	w := newWorld(t)
+	b := w.in.Bound()
+	if got, err := b.DetectName("halo, nama saya Rina"); err != nil || got != "Rina" {
+		t.Errorf("DetectName = %q, %v; want Rina", got, err)
+	}
+	if got, _ := b.DetectName("harga berapa?"); got != "" {
+		t.Errorf("DetectName of a message without a name = %q", got)
+	}
+	if got, err := (&inbound.Service{}).Bound().DetectName("nama saya Rina"); err != nil || got != "" {
+		t.Errorf("without a detector: %q, %v", got, err)
+	}
+}

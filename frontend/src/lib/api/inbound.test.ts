@@ -98,6 +98,11 @@ describe('inboundApi', () => {
     expect(fake.contacts.size).toBe(1);
   });
 
+  it('reads the name a message states', async () => {
+    expect(await inboundApi.detectName('halo, nama saya rina')).toBe('Rina');
+    expect(await inboundApi.detectName('harga berapa?')).toBe('');
+  });
+
   it('fills what the backend leaves out', () => {
     expect(normaliseRule({ id: 2, match: 'fuzzy', keywords: null } as never)).toMatchObject({ id: 2, match: 'contains', keywords: [], saveGroups: [] });
     const o = normaliseOutcome({ why: 'no-rule', savedGroups: null } as never);

@@ -336,6 +336,10 @@ export const inboundApi = {
   async explain(contactId: number): Promise<Explanation> {
     return explanation(await call('Inbound.Explain', () => Inbound.Explain(contactId)));
   },
+  /** The name a message states ("" for none), for the name-detection try-out. */
+  async detectName(message: string): Promise<string> {
+    return str(await call('Inbound.DetectName', () => Inbound.DetectName(message)));
+  },
   /** Whether a file is a WhatsApp chat export (reads only its start). */
   async isChatExport(path: string): Promise<boolean> {
     return (await call('Inbound.IsChatExport', () => Inbound.IsChatExport(path), FILE_WORK_TIMEOUT_MS)) === true;

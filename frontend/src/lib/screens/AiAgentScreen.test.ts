@@ -69,4 +69,15 @@ describe('AiAgentScreen', () => {
     await user.click(within(card).getByRole('button', { name: 'Save' }));
     await waitFor(() => expect(inbound.settings).toMatchObject({ agentWhitelist: [vip.id], agentBlacklist: [vip.id] }));
   });
+
+  it('shows which name a typed message states', async () => {
+    const user = userEvent.setup();
+    render(AiAgentScreen);
+    const box = await screen.findByTestId('name-try');
+    await user.type(within(box).getByLabelText('Message'), 'halo kak, nama saya rina');
+    await waitFor(() => expect(within(box).getByTestId('name-try-result')).toHaveTextContent('Name found: Rina'));
+    await user.clear(within(box).getByLabelText('Message'));
+    await user.type(within(box).getByLabelText('Message'), 'harga berapa?');
+    await waitFor(() => expect(within(box).getByTestId('name-try-result')).toHaveTextContent('No name stated.'));
+  });
 });

@@ -6,6 +6,8 @@ export function ChatImport(arg1:string,arg2:boolean):Promise<inbound.ChatSummary
 
 export function DeleteRule(arg1:number):Promise<boolean>;
 
+export function DetectName(arg1:string):Promise<string>;
+
 export function Explain(arg1:number):Promise<inbound.Explanation>;
 
 export function IsChatExport(arg1:string):Promise<boolean>;

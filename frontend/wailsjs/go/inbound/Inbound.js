@@ -10,6 +10,10 @@ export function DeleteRule(arg1) {
   return window['go']['inbound']['Inbound']['DeleteRule'](arg1);
 }
 
+export function DetectName(arg1) {
+  return window['go']['inbound']['Inbound']['DetectName'](arg1);
+}
+
 export function Explain(arg1) {
   return window['go']['inbound']['Inbound']['Explain'](arg1);
 }

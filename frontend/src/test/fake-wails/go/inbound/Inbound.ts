@@ -387,6 +387,7 @@ export const inbound = new FakeInbound();
 
 export const ChatImport = (arg1: string, arg2: boolean) => fake.invoke('Inbound.ChatImport', [arg1, arg2], () => inbound.chatImport(arg1, arg2));
 export const DeleteRule = (arg1: number) => fake.invoke('Inbound.DeleteRule', [arg1], () => inbound.deleteRule(arg1));
+export const DetectName = (arg1: string) => fake.invoke('Inbound.DetectName', [arg1], () => detectName(arg1));
 export const Explain = (arg1: number) => fake.invoke('Inbound.Explain', [arg1], () => inbound.explain(arg1));
 export const IsChatExport = (arg1: string) => fake.invoke('Inbound.IsChatExport', [arg1], () => inbound.isChatExport(arg1));
 export const Log = (arg1: LogQuery) => fake.invoke('Inbound.Log', [arg1], () => inbound.readLog(arg1));
