@@ -112,8 +112,8 @@ test('an auto-reply rule saves Rina into Leads, and a chat export is previewed t
   // -- who is answered: Rina, for auto replies, the agent and the rule
   await openScreen(page, 'Agen AI');
   const explain = page.getByTestId('explain');
-  await explain.getByLabel('Cari kontak berdasarkan nama atau nomor').fill('rina');
-  await explain.getByRole('button', { name: /Rina/ }).click();
+  await explain.getByLabel('Cari kontak berdasarkan nama atau nomor').fill('0812 1111 2222');
+  await explain.getByRole('button', { name: /^Rina\b/ }).click();
   await expect(explain.getByTestId('explain-for')).toContainText('Untuk Rina (+62 812-1111-2222)');
   await expect(explain.getByTestId('verdict').first()).toContainText('Balas otomatis: Dibalas');
   await shot(page, '4-agent');
