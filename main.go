@@ -17,6 +17,7 @@ import (
 	"github.com/wailsapp/wails/v2/pkg/options/linux"
 
 	"kontak/backend/apperr"
+	"kontak/backend/campaigns"
 	"kontak/backend/contacts"
 	"kontak/backend/datadir"
 	"kontak/backend/importer"
@@ -95,6 +96,7 @@ func main() {
 			settingsService,
 			importService.Bound(),
 			inboundService.Bound(),
+			(&campaigns.Service{}).Bound(),
 		},
 		DragAndDrop: &options.DragAndDrop{EnableFileDrop: true},
 		Linux: &linux.Options{
