@@ -56,6 +56,9 @@ type Count struct {
 	InvalidPhone      int `json:"invalidPhone"`      // no valid WhatsApp number
 	Filtered          int `json:"filtered"`          // left out by has-email, added-since or source
 	RecentlyContacted int `json:"recentlyContacted"` // reached by an output in the last N days
+	// MissingGroups are included or excluded groups that no longer exist (deleted since
+	// the item was saved); they add and remove nobody.
+	MissingGroups []uint64 `json:"missingGroups"`
 }
 
 // Recipient is one line of the recipient list.
@@ -98,6 +101,8 @@ type Why struct {
 	ExcludedBy []uint64 `json:"excludedBy"` // excluded groups the contact is in
 	// LastContactedAt is when an output last reached the contact (Unix ms), 0 if never.
 	LastContactedAt int64 `json:"lastContactedAt"`
+	// MissingGroups are groups of the audience that no longer exist.
+	MissingGroups []uint64 `json:"missingGroups"`
 }
 
 // ItemWhy is one saved item's decision about a contact, for the "who targets me" view.

@@ -30,6 +30,7 @@ export namespace campaigns {
 	    invalidPhone: number;
 	    filtered: number;
 	    recentlyContacted: number;
+	    missingGroups: number[];
 	
 	    static createFrom(source: any = {}) {
 	        return new Count(source);
@@ -44,6 +45,7 @@ export namespace campaigns {
 	        this.invalidPhone = source["invalidPhone"];
 	        this.filtered = source["filtered"];
 	        this.recentlyContacted = source["recentlyContacted"];
+	        this.missingGroups = source["missingGroups"];
 	    }
 	}
 	export class EmptyVariable {
@@ -187,6 +189,7 @@ export namespace campaigns {
 	    via: number[];
 	    excludedBy: number[];
 	    lastContactedAt: number;
+	    missingGroups: number[];
 	
 	    static createFrom(source: any = {}) {
 	        return new Why(source);
@@ -200,6 +203,7 @@ export namespace campaigns {
 	        this.via = source["via"];
 	        this.excludedBy = source["excludedBy"];
 	        this.lastContactedAt = source["lastContactedAt"];
+	        this.missingGroups = source["missingGroups"];
 	    }
 	}
 	export class ItemWhy {
