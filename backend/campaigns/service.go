@@ -701,3 +701,28 @@ func (s *Service) record(it Item, format, path string, reached []uint64) (Output
 	s.emit.Emit(events.CampaignsChanged, events.CampaignsChangedPayload{ID: it.ID, Action: "exported"})
 	return o, nil
 }
+
+// EachRecipient calls fn with every recipient of an audience in the list's order,
+// reading the contacts a slice at a time; the CLI uses it. It returns the count.
+func (s *Service) EachRecipient(a Audience, fn func(Recipient) error) (Count, error) {
+	if err := s.ready(); err != nil {
+		return Count{}, err
+	}
+	sp, _, err := s.spec(a)
+	if err != nil {
+		return Count{}, err
+	}
+	c, ids, err := s.contacts.AudienceIDs(sp)
+	if err != nil {
+		return Count{}, err
+	}
+	for ct, err := range s.contacts.ReadContacts(ids) {
+		if err != nil {
+			return Count{}, err
+		}
+		if err := fn(recipientOf(&ct, a.Include)); err != nil {
+			return Count{}, err
+		}
+	}
+	return countOf(c), nil
+}
