@@ -66,3 +66,7 @@ func TestWaMeLink(t *testing.T) {
 		}
 	}
 }
+
+// The tests export with windows of two recipients, so that an output of a few
+// recipients already crosses several windows.
+func init() { exportWindow = 2 }

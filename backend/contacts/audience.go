@@ -9,6 +9,7 @@ import (
 	"slices"
 
 	"kontak/backend/apperr"
+	"kontak/backend/phone"
 	"kontak/backend/store"
 )
 
@@ -380,4 +381,28 @@ func (s *Service) optOutChunk(chunk []uint64, optOut bool) ([]uint64, error) {
 		s.idx.setOptOut(id, optOut)
 	}
 	return done, nil
+}
+
+// EachStored calls fn with the stored form of each contact of ids, which must be
+// ascending, skipping deleted ones; group memberships are not filled in. Reading in ID
+// order walks the table instead of looking each contact up, which is what a large output
+// needs. c is valid only during fn.
+func (s *Service) EachStored(ids []uint64, fn func(c *Contact) error) error {
+	if err := s.ready(); err != nil {
+		return err
+	}
+	var c Contact
+	err := s.db.EachContactIn(ids, func(rec store.Contact) error {
+		c = Contact{ID: rec.ID, Name: rec.Name, Phone: rec.Phone, Display: phone.Display(rec.Phone), Email: rec.Email, Fields: c.Fields[:0],
+			Source: rec.Source, CreatedAt: rec.CreatedAt, OptOut: rec.OptOut}
+		for _, f := range rec.Fields {
+			c.Fields = append(c.Fields, Field{Key: f.Key, Value: f.Value})
+		}
+		return fn(&c)
+	})
+	var ae *apperr.Error
+	if err != nil && !errors.As(err, &ae) {
+		return apperr.Wrap(err, "read contacts")
+	}
+	return err
 }

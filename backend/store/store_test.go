@@ -431,3 +431,36 @@ func TestSummaryOptOut(t *testing.T) {
 		t.Errorf("opt-out flags %v", got)
 	}
 }
+
+func TestEachContactIn(t *testing.T) {
+	db, _ := openTemp(t)
+	mustUpdate(t, db, func(tx *Txn) error {
+		for id := uint64(1); id <= 300; id++ {
+			if id%7 == 0 {
+				continue // gaps, as deletes leave
+			}
+			if err := tx.PutContact(Contact{ID: id, Name: "c", Phone: "628120000" + string(rune('0'+id/100)) + string(rune('0'+id/10%10)) + string(rune('0'+id%10))}); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	want := []uint64{}
+	ask := []uint64{}
+	for _, id := range []uint64{1, 2, 3, 7, 8, 40, 41, 42, 49, 50, 120, 121, 250, 299, 300, 301, 1 << 40} {
+		ask = append(ask, id)
+		if id%7 != 0 && id <= 300 {
+			want = append(want, id)
+		}
+	}
+	var got []uint64
+	if err := db.EachContactIn(ask, func(c Contact) error { got = append(got, c.ID); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %v, want %v", got, want)
+	}
+	if err := db.EachContactIn(nil, func(Contact) error { t.Error("called"); return nil }); err != nil {
+		t.Fatal(err)
+	}
+}
