@@ -322,22 +322,26 @@ func (s *Service) Preview(message string, a Audience) (Preview, error) {
 	empty := map[string]int{}
 	known := map[string]bool{"name": true, "phone": true}
 	if t.hasCustom() {
+		// The order does not matter here, so the contacts are read in ID order, which
+		// walks the table instead of looking each one up.
 		_, all, err := s.contacts.AudienceIDs(sp)
 		if err != nil {
 			return Preview{}, err
 		}
-		for c, err := range s.contacts.ReadContacts(all) {
-			if err != nil {
-				return Preview{}, err
-			}
+		slices.Sort(all)
+		err = s.contacts.EachStored(all, func(c *contacts.Contact) error {
 			for _, v := range t.vars {
 				if !known[v.key] {
-					if _, ok := value(&c, v.key); ok {
+					if _, ok := value(c, v.key); ok {
 						known[v.key] = true
 					}
 				}
 			}
-			t.render(&c, func(key string) { empty[key]++ })
+			t.render(c, func(key string) { empty[key]++ })
+			return nil
+		})
+		if err != nil {
+			return Preview{}, err
 		}
 	}
 	done := map[string]bool{}
