@@ -17,6 +17,7 @@ import (
 	"github.com/wailsapp/wails/v2/pkg/options/linux"
 
 	"kontak/backend/apperr"
+	"kontak/backend/campaigns"
 	"kontak/backend/contacts"
 	"kontak/backend/datadir"
 	"kontak/backend/importer"
@@ -50,6 +51,7 @@ func main() {
 	var settingsService *settings.Service
 	var importService *importer.Service
 	var inboundService *inbound.Service
+	var campaignService *campaigns.Service
 
 	// Generating the JavaScript bindings runs this program too; it must not touch the
 	// user's data, so the services are bound empty then.
@@ -57,7 +59,7 @@ func main() {
 		dir, err := datadir.Dir()
 		if err == nil {
 			app.status.DataDir = dir
-			contactService, settingsService, importService, inboundService, err = openServices(app, dir)
+			contactService, settingsService, importService, inboundService, campaignService, err = openServices(app, dir)
 		}
 		if err != nil {
 			slog.Error("open data", "dir", app.status.DataDir, "err", err)
@@ -66,6 +68,7 @@ func main() {
 	}
 	if contactService == nil {
 		contactService, settingsService, importService, inboundService = &contacts.Service{}, &settings.Service{}, &importer.Service{}, &inbound.Service{}
+		campaignService = &campaigns.Service{}
 	}
 
 	err := wails.Run(&options.App{
@@ -95,6 +98,7 @@ func main() {
 			settingsService,
 			importService.Bound(),
 			inboundService.Bound(),
+			campaignService.Bound(),
 		},
 		DragAndDrop: &options.DragAndDrop{EnableFileDrop: true},
 		Linux: &linux.Options{
@@ -120,37 +124,41 @@ func generatingBindings() bool {
 
 // openServices opens the database and builds the services on it, registering their
 // closers with the app so that shutdown closes them.
-func openServices(app *App, dir string) (*contacts.Service, *settings.Service, *importer.Service, *inbound.Service, error) {
+func openServices(app *App, dir string) (*contacts.Service, *settings.Service, *importer.Service, *inbound.Service, *campaigns.Service, error) {
 	db, err := store.Open(dir, store.Options{})
 	if err != nil {
-		return nil, nil, nil, nil, err
+		return nil, nil, nil, nil, nil, err
 	}
 	app.closers = append(app.closers, db.Close)
 	emit := wailsEmitter{app: app}
 	set, err := settings.New(db, emit)
 	if err != nil {
-		return nil, nil, nil, nil, err
+		return nil, nil, nil, nil, nil, err
 	}
 	rules := settings.PhoneRules(set)
 	svc, err := contacts.New(db, rules, contacts.Options{Emit: emit})
 	if err != nil {
-		return nil, nil, nil, nil, err
+		return nil, nil, nil, nil, nil, err
 	}
 	imp, err := importer.New(importer.Config{DB: db, Contacts: svc, Phones: rules, Emit: emit,
 		Dir: filepath.Join(dir, "imports")})
 	if err != nil {
-		return nil, nil, nil, nil, err
+		return nil, nil, nil, nil, nil, err
 	}
 	// A running import is cancelled (and rolled back) before the database closes.
 	app.closers = append(app.closers, func() error { _, err := imp.Bound().Cancel(); return err })
 	in, err := inbound.New(inbound.Config{DB: db, Contacts: svc, Phones: rules, Emit: emit, DetectName: names.Detect})
 	if err != nil {
-		return nil, nil, nil, nil, err
+		return nil, nil, nil, nil, nil, err
 	}
 	// The webhook is optional: a port in use is reported in the settings, not fatal.
 	if err := in.Start(); err != nil {
 		slog.Warn("webhook not started", "err", err)
 	}
 	app.closers = append(app.closers, in.Close)
-	return svc, set, imp, in, nil
+	camp, err := campaigns.New(campaigns.Config{DB: db, Contacts: svc, Emit: emit})
+	if err != nil {
+		return nil, nil, nil, nil, nil, err
+	}
+	return svc, set, imp, in, camp, nil
 }

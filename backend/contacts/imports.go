@@ -176,7 +176,7 @@ func (s *Service) ApplyImport(importID uint64, steps *Steps, rows []ImportRow) (
 // sameRecord reports whether an import leaves a stored record as it was, ignoring times.
 func sameRecord(a, b store.Contact) bool {
 	return a.Name == b.Name && a.Phone == b.Phone && a.Email == b.Email &&
-		a.OriginalName == b.OriginalName && slices.Equal(a.Fields, b.Fields)
+		a.OriginalName == b.OriginalName && slices.Equal(a.Fields, b.Fields) && a.OptOut == b.OptOut
 }
 
 // EnsureGroups returns the IDs of the named groups, creating the missing ones with an

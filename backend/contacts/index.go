@@ -40,6 +40,8 @@ type index struct {
 	ngroups   []uint16 // how many groups the contact is in
 	dead      bitset   // slots of deleted contacts
 	email     bitset   // slots of contacts that have an email
+	optOut    bitset   // slots of contacts who asked not to be contacted (audience.go)
+	created   []int64  // slot → CreatedAt, Unix ms (audience filters)
 	hay       []byte
 	recStarts []uint32 // ascending
 	recSlot   []int32
@@ -264,6 +266,7 @@ func (x *index) appendSlot(c *store.Contact, groups []uint64) {
 	x.phones = append(x.phones, 0)
 	x.sources = append(x.sources, 0)
 	x.ngroups = append(x.ngroups, 0)
+	x.created = append(x.created, 0)
 	x.dead.grow(s + 1)
 	x.email.grow(s + 1)
 	x.live++
@@ -280,6 +283,12 @@ func (x *index) fill(s uint32, c *store.Contact, groups []uint64) {
 		x.email.set(s)
 	} else {
 		x.email.clear(s)
+	}
+	x.created[s] = c.CreatedAt
+	if c.OptOut {
+		x.optOut.set(s)
+	} else {
+		x.optOut.clear(s)
 	}
 	if k := x.phones[s]; k != 0 {
 		x.byPhone[k] = s
@@ -314,6 +323,7 @@ func (x *index) deleteContact(id uint64) {
 	x.dropRecord(s)
 	x.dead.set(s)
 	x.email.clear(s)
+	x.optOut.clear(s)
 	x.live--
 	x.removeByName(s)
 	if x.garbage > len(x.hay)/4 && x.garbage > 1<<20 {
@@ -395,7 +405,9 @@ func (x *index) compact() {
 	phones := make([]uint64, n)
 	sources := make([]uint32, n)
 	ngroups := make([]uint16, n)
-	var email, dead bitset
+	created := make([]int64, n)
+	var email, dead, optOut bitset
+	optOut.grow(uint32(n))
 	email.grow(uint32(n))
 	dead.grow(uint32(n))
 	members := make(map[uint64]*bitset, len(x.groups))
@@ -411,6 +423,10 @@ func (x *index) compact() {
 		hay = append(append(hay, x.record(old)...), '\n')
 		if x.email.has(old) {
 			email.set(s)
+		}
+		created[i] = x.created[old]
+		if x.optOut.has(old) {
+			optOut.set(s)
 		}
 		if phones[i] != 0 {
 			byPhone[phones[i]] = s
@@ -429,6 +445,7 @@ func (x *index) compact() {
 	x.ids, x.recOf, x.recStarts, x.recSlot = ids, recOf, recStarts, recSlot
 	x.phones, x.sources, x.ngroups = phones, sources, ngroups
 	x.hay, x.email, x.dead, x.byPhone = hay, email, dead, byPhone
+	x.created, x.optOut = created, optOut
 	x.live, x.garbage = n, 0
 	x.invalidateOrder()
 }
@@ -690,6 +707,7 @@ func loadIndex(db *store.DB) (*index, []store.Membership, error) {
 	x.phones = append(x.phones, y.phones...)
 	x.sources = append(x.sources, y.sources...)
 	x.ngroups = append(x.ngroups, y.ngroups...)
+	x.created = append(x.created, y.created...)
 	x.hay = append(x.hay, y.hay...)
 	for i := range y.recStarts {
 		x.recStarts = append(x.recStarts, y.recStarts[i]+hayBase)
@@ -702,6 +720,10 @@ func loadIndex(db *store.DB) (*index, []store.Membership, error) {
 	x.email.grow(n)
 	for s := range y.email.each() {
 		x.email.set(s + base)
+	}
+	x.optOut.grow(n)
+	for s := range y.optOut.each() {
+		x.optOut.set(s + base)
 	}
 	x.byPhone = make(map[uint64]uint32, n)
 	for s, p := range x.phones {
@@ -766,8 +788,12 @@ func (x *index) appendSummary(c *store.ContactSummary) {
 	}
 	x.sources = append(x.sources, src)
 	x.ngroups = append(x.ngroups, 0)
+	x.created = append(x.created, c.CreatedAt)
 	if len(c.Email) > 0 {
 		x.email.set(s)
+	}
+	if c.OptOut {
+		x.optOut.set(s)
 	}
 	x.live++
 }

@@ -23,7 +23,17 @@ const (
 	// BulkProgress reports a bulk action on many contacts; the payload is
 	// BulkProgressPayload.
 	BulkProgress = "bulk:progress"
+	// CampaignsChanged follows a change to the saved campaigns and broadcasts or to their
+	// outputs (save, delete, export); the payload is CampaignsChangedPayload.
+	CampaignsChanged = "campaigns:changed"
 )
+
+// CampaignsChangedPayload names the saved item that changed (0 when unknown) and what
+// happened to it: "saved", "deleted" or "exported".
+type CampaignsChangedPayload struct {
+	ID     uint64 `json:"id"`
+	Action string `json:"action"`
+}
 
 // BulkProgressPayload tells how far a bulk action ("add", "remove", "delete") has come.
 type BulkProgressPayload struct {

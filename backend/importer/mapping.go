@@ -28,6 +28,9 @@ var headerRoles = func() map[string]ColumnMap {
 	add(RoleEmail, "", "email", "e-mail", "surel", "email address", "e-mail address")
 	add(RoleGroup, "", "grup", "group", "groups", "label", "labels", "kategori", "category", "categories",
 		"tags", "tag")
+	add(RoleOptOut, "", "opt out", "optout", "opted out", "opt-out", "berhenti", "stop", "unsubscribe",
+		"unsubscribed", "do not contact", "dont contact", "don't contact", "jangan hubungi",
+		"tidak mau dihubungi", "jangan dihubungi", "berhenti langganan", "dnc")
 	return m
 }()
 

@@ -331,7 +331,7 @@ func (p *planner) plan(r *Record) (planned, error) {
 			nameSource = store.NameNumber
 		}
 		out.rec = store.Contact{Name: name, OriginalName: name, Phone: res.Phone, Email: email,
-			Source: p.source, Fields: fields, NameSource: nameSource}
+			Source: p.source, Fields: fields, NameSource: nameSource, OptOut: r.OptOut}
 		return out, nil
 	}
 	rec := prev
@@ -354,10 +354,15 @@ func (p *planner) plan(r *Record) (planned, error) {
 		}
 		rec.Fields = mergeFields(prev.Fields, fields, false)
 	}
+	// A request not to be contacted is honoured whatever the file does to existing
+	// contacts, skip included; an import never opts a contact back in.
+	if r.OptOut {
+		rec.OptOut = true
+	}
 	out.existing = &prev
 	out.rec = rec
 	out.outcome = OutcomeUpdate
-	if sameContact(prev, rec) && !p.addsGroups(prevGroups, r.Groups) {
+	if sameContact(prev, rec) && prev.OptOut == rec.OptOut && !p.addsGroups(prevGroups, r.Groups) {
 		out.outcome = OutcomeUnchanged
 	}
 	return out, nil

@@ -13,6 +13,7 @@ type plan struct {
 	emails                     []keyCol
 	groups                     []int
 	fields                     []keyCol
+	optOut                     []int
 }
 
 type phoneCol struct {
@@ -68,6 +69,8 @@ func newPlan(header []string, m Mapping) *plan {
 			p.groups = append(p.groups, i)
 		case RoleField:
 			p.fields = append(p.fields, keyCol{i, fieldKey(c.Key, colName(i))})
+		case RoleOptOut:
+			p.optOut = append(p.optOut, i)
 		}
 	}
 	return p
@@ -175,7 +178,22 @@ func (p *plan) build(row int, cells []string) Record {
 			rec.Fields = append(rec.Fields, Field{Key: fc.key, Value: v})
 		}
 	}
+	for _, i := range p.optOut {
+		if truthy(cell(cells, i)) {
+			rec.OptOut = true
+		}
+	}
 	return rec
+}
+
+// truthy reports whether an opt-out cell says yes: ya, yes, y, true, 1, x, stop or
+// berhenti, in any case (a ✓ too, as people tick boxes).
+func truthy(v string) bool {
+	switch strings.ToLower(strings.TrimSpace(v)) {
+	case "ya", "yes", "y", "true", "1", "x", "stop", "berhenti", "✓", "✔":
+		return true
+	}
+	return false
 }
 
 // joinName joins the first, middle and last name cells with single spaces.

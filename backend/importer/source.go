@@ -40,6 +40,10 @@ const (
 	RoleEmail      = "email"
 	RoleGroup      = "group"
 	RoleField      = "field"
+	// RoleOptOut marks a column that says a contact asked not to be contacted: a truthy
+	// value (ya, yes, y, true, 1, x, stop, berhenti) opts the contact out; anything else
+	// leaves the contact as it was.
+	RoleOptOut = "optOut"
 )
 
 // Phone labels a Record can carry.
@@ -85,6 +89,7 @@ type Record struct {
 	Email  string   // the first email
 	Groups []string // group names, split and without Google's system labels
 	Fields []Field  // custom fields with a value
+	OptOut bool     // an opt-out column holds a truthy value
 }
 
 // OpenOptions override what Open would detect.

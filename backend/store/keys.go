@@ -17,7 +17,15 @@ import "encoding/binary"
 //	                              m/ and r/ are always written and deleted together.
 //	s/<setting name>            → the setting's value as UTF-8 text.
 //	o/<kind>/<id>               → a JSON document of a kind (docs.go): "rule" (auto-reply
-//	                              rules), "log" (the activity log, IDs in time order).
+//	                              rules), "log" (the activity log, IDs in time order),
+//	                              "campaign" (saved campaigns and broadcasts), "output"
+//	                              (one output of a campaign: when, format, how many).
+//	x/<output id><chunk>        → the contacts output <output id> reached (reached.go,
+//	                              encodeReached): its time, then ascending contact IDs as
+//	                              delta uvarints, at most ReachedChunk per chunk (8-byte
+//	                              chunk number). The chunks are written before the output's
+//	                              o/output/ document, so chunks without one are leftovers
+//	                              of a crash and are ignored.
 //	i/<import id>               → import record as JSON (imports.go): file, times, state,
 //	                              counts. Few and small, so JSON keeps them readable.
 //	u/<import id><step>         → one undo step of that import (imports.go, encodeUndo):
@@ -45,6 +53,7 @@ const (
 	prefixImport     = "i/"
 	prefixDoc        = "o/"
 	prefixUndo       = "u/"
+	prefixReached    = "x/"
 	keySchemaVersion = "v/schema"
 )
 

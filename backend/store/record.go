@@ -234,6 +234,7 @@ type ContactSummary struct {
 	Email     []byte
 	Source    []byte
 	CreatedAt int64
+	OptOut    bool // asked not to be contacted (format 2 flags)
 }
 
 // decodeSummary reads the summary fields of an encoded contact without allocating; it
@@ -251,6 +252,18 @@ func decodeSummary(id uint64, b []byte, out *ContactSummary) error {
 	out.Email = d.bytes()
 	out.Source = d.bytes()
 	out.CreatedAt = d.varint()
+	out.OptOut = false
+	if b[0] == contactFormat2 {
+		// The flags come after the fields, which are skipped without copying.
+		d.varint() // updated at
+		n := d.uvarint()
+		for i := uint64(0); i < n && d.err == nil; i++ {
+			d.bytes()
+			d.bytes()
+		}
+		d.bytes() // name source
+		out.OptOut = d.uvarint()&flagOptOut != 0
+	}
 	if d.err != nil {
 		return fmt.Errorf("contact %d: %w", id, d.err)
 	}

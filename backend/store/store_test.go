@@ -5,6 +5,8 @@ import (
 	"errors"
 	"reflect"
 	"testing"
+
+	badger "github.com/dgraph-io/badger/v4"
 )
 
 func openTemp(t *testing.T) (*DB, string) {
@@ -362,5 +364,103 @@ func TestFormat1ContactsStillRead(t *testing.T) {
 				t.Errorf("got %+v, want Budi with name source %s", c, tt.wantNameSource)
 			}
 		})
+	}
+}
+
+func TestReachedRoundTrip(t *testing.T) {
+	db, _ := openTemp(t)
+	// More than one chunk, with gaps of every size.
+	var ids []uint64
+	for i := uint64(1); len(ids) < ReachedChunk+10; i += 1 + i%300 {
+		ids = append(ids, i)
+	}
+	if err := db.PutReached(7, 1_700_000_000_000, ids); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.PutReached(9, 1_700_000_100_000, []uint64{1, 1 << 40}); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.PutReached(8, 5, []uint64{3, 2}); err == nil {
+		t.Error("IDs out of order were accepted")
+	}
+	got, err := db.Reached(7)
+	if err != nil || !reflect.DeepEqual(got, ids) {
+		t.Fatalf("Reached(7): %d IDs, %v", len(got), err)
+	}
+	n, last := map[uint64]int{}, map[uint64]int64{}
+	if err := db.EachReached(func(out uint64, at int64, cid uint64) {
+		n[out]++
+		last[cid] = max(last[cid], at)
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if n[7] != len(ids) || n[9] != 2 || n[8] != 0 || last[1] != 1_700_000_100_000 || last[1<<40] != 1_700_000_100_000 {
+		t.Errorf("EachReached: counts %v", n)
+	}
+	// Compact: about a byte and a half per contact here, not a JSON array.
+	var size int
+	db.bdb.View(func(txn *badger.Txn) error {
+		it := txn.NewIterator(badger.IteratorOptions{Prefix: []byte(prefixReached)})
+		defer it.Close()
+		for it.Rewind(); it.Valid(); it.Next() {
+			size += int(it.Item().ValueSize())
+		}
+		return nil
+	})
+	if size > 2*len(ids) {
+		t.Errorf("%d bytes for %d contacts", size, len(ids))
+	}
+}
+
+func TestSummaryOptOut(t *testing.T) {
+	db, _ := openTemp(t)
+	mustUpdate(t, db, func(tx *Txn) error {
+		if err := tx.PutContact(Contact{ID: 1, Name: "A", Phone: "6281200000001", Fields: []Field{{"k", "v"}, {"x", "y"}}, NameSource: NameTyped, OptOut: true}); err != nil {
+			return err
+		}
+		return tx.PutContact(Contact{ID: 2, Name: "B", Phone: "6281200000002", NameLocked: true})
+	})
+	got := map[uint64]bool{}
+	if err := db.EachContactSummary(func(_ int, c *ContactSummary) error {
+		got[c.ID] = c.OptOut
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if !got[1] || got[2] || len(got) != 2 {
+		t.Errorf("opt-out flags %v", got)
+	}
+}
+
+func TestEachContactIn(t *testing.T) {
+	db, _ := openTemp(t)
+	mustUpdate(t, db, func(tx *Txn) error {
+		for id := uint64(1); id <= 300; id++ {
+			if id%7 == 0 {
+				continue // gaps, as deletes leave
+			}
+			if err := tx.PutContact(Contact{ID: id, Name: "c", Phone: "628120000" + string(rune('0'+id/100)) + string(rune('0'+id/10%10)) + string(rune('0'+id%10))}); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	want := []uint64{}
+	ask := []uint64{}
+	for _, id := range []uint64{1, 2, 3, 7, 8, 40, 41, 42, 49, 50, 120, 121, 250, 299, 300, 301, 1 << 40} {
+		ask = append(ask, id)
+		if id%7 != 0 && id <= 300 {
+			want = append(want, id)
+		}
+	}
+	var got []uint64
+	if err := db.EachContactIn(ask, func(c Contact) error { got = append(got, c.ID); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %v, want %v", got, want)
+	}
+	if err := db.EachContactIn(nil, func(Contact) error { t.Error("called"); return nil }); err != nil {
+		t.Fatal(err)
 	}
 }

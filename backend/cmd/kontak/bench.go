@@ -19,6 +19,7 @@ func runBench(args []string, stdout, stderr io.Writer) error {
 	fs.BoolVar(&cfg.SkipXLSX, "skip-xlsx", false, "skip the XLSX import, the slowest step")
 	fs.StringVar(&cfg.Dir, "dir", "", "working folder (default: a temp folder, removed afterwards)")
 	fs.StringVar(&jsonPath, "json", "", "also write the table as JSON to this file")
+	fs.StringVar(&cfg.Only, "only", "", "run a subset: campaigns (the audience and campaign-export rows, after one import)")
 	fs.StringVar(&cfg.UILatency, "ui-latency", "build/bin/ui-latency.json", "the Playwright scale test's measurement to include")
 	if _, err := parse(fs, args); err != nil {
 		return err

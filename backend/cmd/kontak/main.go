@@ -11,6 +11,10 @@
 //	kontak [--data DIR] imports list [--json]
 //	kontak [--data DIR] imports undo BATCH
 //	kontak [--data DIR] export --format csv|xlsx|vcf [--group NAME] -o FILE
+//	kontak [--data DIR] audience --group G... [--exclude G]... [--json]
+//	kontak [--data DIR] campaigns list [--json]
+//	kontak [--data DIR] campaigns add --name N --message M --group G... [--exclude G]... [--kind broadcast]
+//	kontak [--data DIR] campaigns export ID --format csv|xlsx|numbers|wame -o FILE
 package main
 
 import (
@@ -72,6 +76,11 @@ Commands:
   contacts list [--json]
   groups add NAME [--description D]
   groups list [--json]
+  audience --group G... [--exclude G]... [--json]
+                                 the recipients of the groups (by name or ID), each phone once
+  campaigns list [--json]
+  campaigns add --name N --message M --group G... [--exclude G]... [--kind broadcast]
+  campaigns export ID --format csv|xlsx|numbers|wame -o FILE
 
 The data folder is --data DIR, else $KONTAK_DATA_DIR, else the app's own folder.
 Only one process can use a data folder at a time: close the app first.
@@ -132,6 +141,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		return runInbound(dataDir, rest, stdin, stdout, stderr)
 	case "chat-import":
 		return runChatImport(dataDir, rest, stdout, stderr)
+	case "audience":
+		return runAudience(dataDir, rest, stdout, stderr)
+	case "campaigns":
+		return runCampaigns(dataDir, rest, stdout, stderr)
 	case "bench":
 		return runBench(rest, stdout, stderr)
 	case "bench-step":

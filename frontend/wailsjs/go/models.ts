@@ -1,3 +1,360 @@
+export namespace campaigns {
+	
+	export class Audience {
+	    include: number[];
+	    exclude: number[];
+	    hasEmail: boolean;
+	    addedSince: number;
+	    source: string;
+	    notContactedDays: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Audience(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.include = source["include"];
+	        this.exclude = source["exclude"];
+	        this.hasEmail = source["hasEmail"];
+	        this.addedSince = source["addedSince"];
+	        this.source = source["source"];
+	        this.notContactedDays = source["notContactedDays"];
+	    }
+	}
+	export class Count {
+	    recipients: number;
+	    inGroups: number;
+	    excludedByGroup: number;
+	    optedOut: number;
+	    invalidPhone: number;
+	    filtered: number;
+	    recentlyContacted: number;
+	    missingGroups: number[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Count(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.recipients = source["recipients"];
+	        this.inGroups = source["inGroups"];
+	        this.excludedByGroup = source["excludedByGroup"];
+	        this.optedOut = source["optedOut"];
+	        this.invalidPhone = source["invalidPhone"];
+	        this.filtered = source["filtered"];
+	        this.recentlyContacted = source["recentlyContacted"];
+	        this.missingGroups = source["missingGroups"];
+	    }
+	}
+	export class EmptyVariable {
+	    variable: string;
+	    count: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new EmptyVariable(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.variable = source["variable"];
+	        this.count = source["count"];
+	    }
+	}
+	export class ExportRequest {
+	    itemId: number;
+	    format: string;
+	    path: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ExportRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.itemId = source["itemId"];
+	        this.format = source["format"];
+	        this.path = source["path"];
+	    }
+	}
+	export class Output {
+	    id: number;
+	    itemId: number;
+	    itemName: string;
+	    format: string;
+	    path: string;
+	    recipients: number;
+	    at: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Output(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.itemId = source["itemId"];
+	        this.itemName = source["itemName"];
+	        this.format = source["format"];
+	        this.path = source["path"];
+	        this.recipients = source["recipients"];
+	        this.at = source["at"];
+	    }
+	}
+	export class Item {
+	    id: number;
+	    kind: string;
+	    name: string;
+	    message: string;
+	    audience: Audience;
+	    createdAt: number;
+	    updatedAt: number;
+	    lastOutput?: Output;
+	
+	    static createFrom(source: any = {}) {
+	        return new Item(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.kind = source["kind"];
+	        this.name = source["name"];
+	        this.message = source["message"];
+	        this.audience = this.convertValues(source["audience"], Audience);
+	        this.createdAt = source["createdAt"];
+	        this.updatedAt = source["updatedAt"];
+	        this.lastOutput = this.convertValues(source["lastOutput"], Output);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ItemInput {
+	    kind: string;
+	    name: string;
+	    message: string;
+	    audience: Audience;
+	
+	    static createFrom(source: any = {}) {
+	        return new ItemInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.kind = source["kind"];
+	        this.name = source["name"];
+	        this.message = source["message"];
+	        this.audience = this.convertValues(source["audience"], Audience);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Why {
+	    contactId: number;
+	    included: boolean;
+	    reason: string;
+	    via: number[];
+	    excludedBy: number[];
+	    lastContactedAt: number;
+	    missingGroups: number[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Why(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.contactId = source["contactId"];
+	        this.included = source["included"];
+	        this.reason = source["reason"];
+	        this.via = source["via"];
+	        this.excludedBy = source["excludedBy"];
+	        this.lastContactedAt = source["lastContactedAt"];
+	        this.missingGroups = source["missingGroups"];
+	    }
+	}
+	export class ItemWhy {
+	    itemId: number;
+	    kind: string;
+	    itemName: string;
+	    why: Why;
+	
+	    static createFrom(source: any = {}) {
+	        return new ItemWhy(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.itemId = source["itemId"];
+	        this.kind = source["kind"];
+	        this.itemName = source["itemName"];
+	        this.why = this.convertValues(source["why"], Why);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	export class Sample {
+	    contactId: number;
+	    name: string;
+	    phone: string;
+	    message: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Sample(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.contactId = source["contactId"];
+	        this.name = source["name"];
+	        this.phone = source["phone"];
+	        this.message = source["message"];
+	    }
+	}
+	export class Preview {
+	    samples: Sample[];
+	    empty: EmptyVariable[];
+	    unknown: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Preview(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.samples = this.convertValues(source["samples"], Sample);
+	        this.empty = this.convertValues(source["empty"], EmptyVariable);
+	        this.unknown = source["unknown"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Recipient {
+	    contactId: number;
+	    name: string;
+	    phone: string;
+	    display: string;
+	    groups: number[];
+	    via: number[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Recipient(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.contactId = source["contactId"];
+	        this.name = source["name"];
+	        this.phone = source["phone"];
+	        this.display = source["display"];
+	        this.groups = source["groups"];
+	        this.via = source["via"];
+	    }
+	}
+	export class RecipientsPage {
+	    count: Count;
+	    offset: number;
+	    items: Recipient[];
+	
+	    static createFrom(source: any = {}) {
+	        return new RecipientsPage(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.count = this.convertValues(source["count"], Count);
+	        this.offset = source["offset"];
+	        this.items = this.convertValues(source["items"], Recipient);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+
+}
+
 export namespace contacts {
 	
 	export class Field {

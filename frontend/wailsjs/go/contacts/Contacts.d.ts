@@ -28,6 +28,8 @@ export function RemoveFromGroup(arg1:Array<number>,arg2:number):Promise<number>;
 
 export function RemoveFromGroupSelection(arg1:contacts.Selection,arg2:number):Promise<number>;
 
+export function SetOptOutSelection(arg1:contacts.Selection,arg2:boolean):Promise<number>;
+
 export function UndoDelete(arg1:number):Promise<number>;
 
 export function Update(arg1:number,arg2:contacts.ContactInput):Promise<contacts.Contact>;

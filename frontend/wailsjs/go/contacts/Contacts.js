@@ -54,6 +54,10 @@ export function RemoveFromGroupSelection(arg1, arg2) {
   return window['go']['contacts']['Contacts']['RemoveFromGroupSelection'](arg1, arg2);
 }
 
+export function SetOptOutSelection(arg1, arg2) {
+  return window['go']['contacts']['Contacts']['SetOptOutSelection'](arg1, arg2);
+}
+
 export function UndoDelete(arg1) {
   return window['go']['contacts']['Contacts']['UndoDelete'](arg1);
 }
