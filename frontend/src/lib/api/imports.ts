@@ -25,7 +25,7 @@ import type {
 /** File work (a preview reads the whole file, an undo rewrites contacts) gets more time than the usual 30 s. */
 export const FILE_WORK_TIMEOUT_MS = 10 * 60_000;
 
-const ROLES: readonly ColumnRole[] = ['ignore', 'name', 'first_name', 'middle_name', 'last_name', 'phone', 'email', 'group', 'field'];
+const ROLES: readonly ColumnRole[] = ['ignore', 'name', 'first_name', 'middle_name', 'last_name', 'phone', 'email', 'group', 'optOut', 'field'];
 const OUTCOMES: readonly RowOutcome[] = ['new', 'update', 'unchanged', 'duplicate', 'invalid', 'lossy', 'empty'];
 const STATES: readonly ImportState[] = ['running', 'done', 'cancelled', 'failed', 'undone'];
 

@@ -146,7 +146,7 @@ export interface Country {
 // ---- import (issue 4) ----
 
 export type ImportFormat = 'csv' | 'xlsx' | 'vcard';
-export type ColumnRole = 'ignore' | 'name' | 'first_name' | 'middle_name' | 'last_name' | 'phone' | 'email' | 'group' | 'field';
+export type ColumnRole = 'ignore' | 'name' | 'first_name' | 'middle_name' | 'last_name' | 'phone' | 'email' | 'group' | 'optOut' | 'field';
 export type PhoneLabel = '' | 'mobile' | 'home' | 'work' | 'fax' | 'other';
 
 export interface ColumnMap {

@@ -298,6 +298,7 @@ export const en = {
   'imports.role.phone': 'Phone number',
   'imports.role.email': 'Email',
   'imports.role.group': 'Groups',
+  'imports.role.optOut': 'Do not contact (yes/no)',
   'imports.role.field': 'Custom field',
   'imports.role.ignore': 'Do not import',
   'imports.label.none': 'Any kind',

@@ -299,6 +299,7 @@ export const id: Messages = {
   'imports.role.phone': 'Nomor telepon',
   'imports.role.email': 'Email',
   'imports.role.group': 'Grup',
+  'imports.role.optOut': 'Jangan dihubungi (ya/tidak)',
   'imports.role.field': 'Isian tambahan',
   'imports.role.ignore': 'Jangan diimpor',
   'imports.label.none': 'Jenis apa saja',

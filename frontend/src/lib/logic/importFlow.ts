@@ -1,7 +1,7 @@
 // Pure helpers of the import and export screens (no Svelte state), so they are easy to test.
 import type { ColumnMap, ColumnRole, ExportFormat, ImportCounts, ImportProgress, PhoneLabel, RowOutcome } from '../api/types';
 
-export const ROLES: readonly ColumnRole[] = ['name', 'first_name', 'middle_name', 'last_name', 'phone', 'email', 'group', 'field', 'ignore'];
+export const ROLES: readonly ColumnRole[] = ['name', 'first_name', 'middle_name', 'last_name', 'phone', 'email', 'group', 'optOut', 'field', 'ignore'];
 export const PHONE_LABELS: readonly PhoneLabel[] = ['', 'mobile', 'home', 'work', 'other', 'fax'];
 export const DELIMITERS: readonly string[] = ['', ',', ';', '\t', '|'];
 
