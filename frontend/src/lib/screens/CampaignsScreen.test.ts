@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { render, screen, within, waitFor } from '@testing-library/svelte';
+import { configure, render, screen, within, waitFor } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import CampaignsScreen from './CampaignsScreen.svelte';
 import Toasts from '../components/Toasts.svelte';
 import { fake } from '../../test/fake-wails/backend';
 import { campaignsFake } from '../../test/fake-wails/go/campaigns/service';
 import { refreshGroups } from '../state/groups.svelte';
+
+// debounced requests on a busy 2-core machine: give async queries more than the default second
+configure({ asyncUtilTimeout: 4000 });
 
 function seedPeople() {
   const pelanggan = fake.addGroup('Pelanggan');

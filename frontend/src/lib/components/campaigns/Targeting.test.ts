@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { render, screen, within, waitFor } from '@testing-library/svelte';
+import { configure, render, screen, within, waitFor } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import ContactDialog from '../ContactDialog.svelte';
 import ContactsScreen from '../../screens/ContactsScreen.svelte';
@@ -9,6 +9,9 @@ import { campaignsFake } from '../../../test/fake-wails/go/campaigns/service';
 import { targetingApi } from '../../api/targeting';
 import { refreshGroups } from '../../state/groups.svelte';
 import { navigate } from '../../state/router.svelte';
+
+// debounced requests on a busy 2-core machine: give async queries more than the default second
+configure({ asyncUtilTimeout: 4000 });
 
 const filters = { hasEmail: false, addedSince: 0, source: '', notContactedDays: 0 };
 
