@@ -35,11 +35,11 @@ describe('App', () => {
     expect(screen.getByRole('searchbox', { name: 'Search contacts' })).toHaveFocus();
   });
 
-  it('shows a calm placeholder for screens that are not built yet', async () => {
+  it('opens the Broadcasts screen, with its empty list', async () => {
     fake.settings = { language: 'en', country: 'ID', systemLanguage: 'id' };
     navigate('broadcasts');
     render(App);
-    expect(await screen.findByTestId('coming-soon')).toHaveTextContent('Coming soon');
+    expect(await screen.findByTestId('empty-campaigns')).toHaveTextContent('No broadcasts yet');
     expect(screen.getByRole('heading', { name: 'Broadcasts', level: 1 })).toBeInTheDocument();
   });
 

@@ -121,6 +121,10 @@ export const contactsApi = {
     const r: models.DeleteResult = await call('Contacts.DeleteSelection', () => Contacts.DeleteSelection(selection(s)), BULK_TIMEOUT_MS);
     return { deleted: num(r?.deleted), undoId: num(r?.undoId) };
   },
+  /** Marks every selected contact as do-not-contact (optOut true) or allows contact again; returns how many changed. */
+  async optOutSelection(s: Selection, optOut: boolean): Promise<number> {
+    return num(await call('Contacts.SetOptOutSelection', () => Contacts.SetOptOutSelection(selection(s), optOut), BULK_TIMEOUT_MS));
+  },
   /** Brings back the contacts of a delete; returns how many came back. */
   async undoDelete(undoId: number): Promise<number> {
     return num(await call('Contacts.UndoDelete', () => Contacts.UndoDelete(undoId), BULK_TIMEOUT_MS));

@@ -13,6 +13,7 @@ describe('events', () => {
       importsChanged: 'imports:changed',
       exportProgress: 'export:progress',
       bulkProgress: 'bulk:progress',
+      campaignsChanged: 'campaigns:changed',
     });
   });
 

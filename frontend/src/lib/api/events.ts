@@ -14,6 +14,7 @@ export const EVENTS = {
   importsChanged: 'imports:changed',
   exportProgress: 'export:progress',
   bulkProgress: 'bulk:progress',
+  campaignsChanged: 'campaigns:changed',
 } as const;
 
 /** The report that ends an import; a failed import also carries the error that stopped it. */
@@ -30,6 +31,7 @@ export interface EventPayloads {
   'imports:changed': Record<string, never>;
   'export:progress': ExportProgress;
   'bulk:progress': BulkProgress;
+  'campaigns:changed': Record<string, never>;
 }
 
 const num = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) ? v : 0);

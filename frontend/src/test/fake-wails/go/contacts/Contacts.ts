@@ -19,3 +19,23 @@ export const DeleteSelection = (arg1: Selection) => fake.invoke('Contacts.Delete
 export const UndoDelete = (arg1: number) => fake.invoke('Contacts.UndoDelete', [arg1], () => fake.contactsUndoDelete(arg1));
 export const AcceptSuggestedName = (arg1: number) => fake.invoke('Contacts.AcceptSuggestedName', [arg1], () => fake.contactsSuggestion(arg1, true));
 export const DismissSuggestedName = (arg1: number) => fake.invoke('Contacts.DismissSuggestedName', [arg1], () => fake.contactsSuggestion(arg1, false));
+/** Marks the selection as opted out (or back in); counts the contacts whose flag changed. */
+export const SetOptOutSelection = (arg1: Selection, arg2: boolean) =>
+  fake.invoke('Contacts.SetOptOutSelection', [arg1, arg2], () => {
+    const ids = arg1.all ? fake.matching(arg1.query).map((c) => c.id) : [...new Set(arg1.ids)];
+    let n = 0;
+    for (const id of ids) {
+      const c = fake.contacts.get(id);
+      if (c && c.optOut !== arg2) {
+        c.optOut = arg2;
+        c.updatedAt = fake.clock++;
+        n++;
+      }
+    }
+    if (ids.length >= fake.bulkChunk) {
+      for (let done = fake.bulkChunk; done < ids.length; done += fake.bulkChunk) fake.emit('bulk:progress', { action: 'optout', done, total: ids.length });
+      fake.emit('bulk:progress', { action: 'optout', done: ids.length, total: ids.length });
+    }
+    if (n) fake.emitLater('contacts:changed', { ids });
+    return n;
+  });
