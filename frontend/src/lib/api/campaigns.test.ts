@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { campaignsApi, emptyAudience, normaliseItem, type Audience } from './campaigns';
 import { contactsApi } from './contacts';
-import { targetingApi } from './targeting';
 import { AppError } from './errors';
 import { fake } from '../../test/fake-wails/backend';
 import { campaignsFake } from '../../test/fake-wails/go/campaigns/service';
@@ -103,11 +102,5 @@ describe('contactsApi.optOutSelection', () => {
     expect(fake.calls.find(([m]) => m === 'Contacts.SetOptOutSelection')![1][1]).toBe(true);
     expect(await contactsApi.optOutSelection({ ...sel, ids: [s.rina.id] }, false)).toBe(1);
     expect(fake.contactsGet(s.rina.id).optOut).toBe(false);
-  });
-});
-
-describe('targetingApi', () => {
-  it('fails as "unavailable" where the inbound service is not bound (no fake yet)', async () => {
-    await expect(targetingApi.explain(1)).rejects.toMatchObject({ kind: 'unavailable' });
   });
 });

@@ -31,7 +31,7 @@ export interface EventPayloads {
   'imports:changed': Record<string, never>;
   'export:progress': ExportProgress;
   'bulk:progress': BulkProgress;
-  'campaigns:changed': Record<string, never>;
+  'campaigns:changed': { id: number; action: 'saved' | 'deleted' | 'exported' };
 }
 
 const num = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) ? v : 0);

@@ -28,16 +28,7 @@ export const en = {
   'nav.campaigns': 'Campaigns',
   'nav.broadcasts': 'Broadcasts',
   'nav.settings': 'Settings',
-  'nav.soon': 'Soon',
   'nav.offline': 'Offline · data stays on this computer',
-
-  'soon.title': 'Coming soon',
-  'soon.autoReply': 'Answer WhatsApp messages by keyword, and save new senders straight into the right groups.',
-  'soon.aiAgent': 'Recognise when customers tell you their name ("nama saya Budi") and keep your contact list tidy by itself.',
-  'soon.campaigns': 'Plan campaigns for the groups you choose and see exactly who will be reached.',
-  'soon.broadcasts': 'Send one message to whole groups, each number once, without duplicates.',
-  'soon.meanwhile': 'Meanwhile, your contacts and groups are ready to use.',
-  'soon.goContacts': 'Go to Contacts',
 
   'common.cancel': 'Cancel',
   'common.save': 'Save',

@@ -29,16 +29,7 @@ export const id: Messages = {
   'nav.campaigns': 'Kampanye',
   'nav.broadcasts': 'Siaran',
   'nav.settings': 'Pengaturan',
-  'nav.soon': 'Segera',
   'nav.offline': 'Offline · data tetap di komputer ini',
-
-  'soon.title': 'Segera hadir',
-  'soon.autoReply': 'Balas pesan WhatsApp berdasarkan kata kunci, dan simpan pengirim baru langsung ke grup yang tepat.',
-  'soon.aiAgent': 'Kenali saat pelanggan menyebut namanya ("nama saya Budi") dan rapikan daftar kontak Anda secara otomatis.',
-  'soon.campaigns': 'Rencanakan kampanye untuk grup pilihan Anda dan lihat persis siapa yang akan dijangkau.',
-  'soon.broadcasts': 'Kirim satu pesan ke seluruh grup, setiap nomor sekali, tanpa duplikat.',
-  'soon.meanwhile': 'Sementara itu, kontak dan grup Anda sudah siap dipakai.',
-  'soon.goContacts': 'Buka Kontak',
 
   'common.cancel': 'Batal',
   'common.save': 'Simpan',

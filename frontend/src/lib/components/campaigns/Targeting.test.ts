@@ -6,7 +6,7 @@ import ContactsScreen from '../../screens/ContactsScreen.svelte';
 import Toasts from '../Toasts.svelte';
 import { fake } from '../../../test/fake-wails/backend';
 import { campaignsFake } from '../../../test/fake-wails/go/campaigns/service';
-import { targetingApi } from '../../api/targeting';
+import { inboundApi } from '../../api/inbound';
 import { refreshGroups } from '../../state/groups.svelte';
 import { navigate } from '../../state/router.svelte';
 
@@ -47,8 +47,8 @@ describe('who targets a contact (contact dialog)', () => {
       'In Campaign Pelanggan setia Included through Pelanggan',
       'Out Broadcast Promo Left out: in excluded group Berhenti',
     ]);
-    // the inbound service has no fake here: the section says so calmly
-    expect(within(section).getByText('The auto-reply decision cannot be shown right now.')).toBeInTheDocument();
+    // no auto-reply lists: everyone is answered
+    await waitFor(() => expect(within(section).getByTestId('target-autoreply')).toHaveTextContent('Included: no list of allowed groups, so everyone'));
     await user.click(toggle);
     expect(within(section).queryByTestId('target-item')).not.toBeInTheDocument();
   });
@@ -56,7 +56,7 @@ describe('who targets a contact (contact dialog)', () => {
   it('shows the auto replies, each rule and the AI agent with their reasons', async () => {
     const user = userEvent.setup();
     const { andi, berhenti, pelanggan } = seed();
-    vi.spyOn(targetingApi, 'explain').mockResolvedValue({
+    vi.spyOn(inboundApi, 'explain').mockResolvedValue({
       autoReply: { allowed: true, reason: 'whitelisted', groups: [pelanggan.id] },
       agent: { allowed: false, reason: 'agent-off', groups: [] },
       rules: [

@@ -1,7 +1,7 @@
 // Pure helpers of the campaigns screens: the words for "why", variables of a message,
 // file names of outputs.
 import type { Audience, OutputFormat, Why } from '../../api/campaigns';
-import type { Decision } from '../../api/targeting';
+import type { Decision } from '../../api/inbound';
 import { t } from '../../i18n/index.svelte';
 
 export type NameOf = (groupId: number) => string | undefined;
