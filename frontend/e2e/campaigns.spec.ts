@@ -9,6 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, expect } from './backend';
 
+// A data folder of its own: the other specs share one backend and expect to start empty.
+test.use({ seed: { name: 'campaigns (own data folder)', fill: async () => {} } });
+
 let dir = '';
 test.beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'kontak-e2e-campaigns-'));
