@@ -10,7 +10,8 @@
 import { isDesktopWindow, onFileDrop } from '../api';
 import { inboundApi } from '../api/inbound';
 import { importFile, importPath } from './imports.svelte';
-import { chatFromPath, stageFile } from './inboundChat.svelte';
+import { chatFromPath } from './inboundChat.svelte';
+import { stageFile } from './staging';
 import { toast } from './toasts.svelte';
 import { ui } from './router.svelte';
 
@@ -41,7 +42,7 @@ export async function openPath(path: string): Promise<void> {
 /** Opens a dropped file's bytes (browser): a .txt is staged and sniffed first. */
 export async function openFile(file: File): Promise<void> {
   if (!maybeChat(file.name) || file.size === 0) return importFile(file);
-  const path = await stageFile(file);
+  const path = await stageFile(file, 'chat.file.empty');
   if (await inboundApi.isChatExport(path)) return chatFromPath(path, file.name);
   return importPath(path);
 }

@@ -20,8 +20,9 @@ import {
 } from '../api';
 import { AppError as AppErrorClass } from '../api/errors';
 import { createLatest } from '../logic/latest';
-import { bytesToBase64, MAX_STAGED_BYTES, mappingProblem, mergeProgress, withKey, withRole } from '../logic/importFlow';
+import { mappingProblem, mergeProgress, withKey, withRole } from '../logic/importFlow';
 import { navigate } from './router.svelte';
+import { stageFile } from './staging';
 
 export type ImportStep = 'pick' | 'mapping' | 'options' | 'preview' | 'running' | 'report';
 export type ImportBusy = null | 'reading' | 'inspecting' | 'previewing' | 'starting' | 'cancelling';
@@ -109,20 +110,6 @@ export function isImportRunning(): boolean {
   return importFlow.step === 'running';
 }
 
-/** A file's bytes as base64; FileReader does the work off the main thread where it exists. */
-function fileToBase64(file: File): Promise<string> {
-  if (typeof FileReader === 'undefined') return file.arrayBuffer().then((b) => bytesToBase64(new Uint8Array(b)));
-  return new Promise((resolve, reject) => {
-    const r = new FileReader();
-    r.onload = () => {
-      const s = typeof r.result === 'string' ? r.result : '';
-      resolve(s.slice(s.indexOf(',') + 1));
-    };
-    r.onerror = () => reject(r.error ?? new Error('the file cannot be read'));
-    r.readAsDataURL(file);
-  });
-}
-
 function fail(e: unknown): void {
   importFlow.error = toAppError(e);
   importFlow.busy = null;
@@ -146,16 +133,8 @@ export async function importFile(file: File): Promise<void> {
   if (isImportRunning()) throw busyError();
   Object.assign(importFlow, fresh(), { fileName: file.name, busy: 'reading' });
   navigate('imports');
-  if (file.size > MAX_STAGED_BYTES) {
-    fail(new AppErrorClass({ kind: 'invalid', code: 'import.file.too_large', message: 'file too large' }));
-    return;
-  }
-  if (file.size === 0) {
-    fail(new AppErrorClass({ kind: 'invalid', code: 'import.file.empty', message: 'empty file' }));
-    return;
-  }
   try {
-    const out = await latest.run(async () => importsApi.stage(file.name, await fileToBase64(file)));
+    const out = await latest.run(() => stageFile(file, 'import.file.empty'));
     if (out.stale) return;
     importFlow.path = out.value;
   } catch (e) {

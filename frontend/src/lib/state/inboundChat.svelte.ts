@@ -1,11 +1,10 @@
 // A WhatsApp chat export being imported: dry-run preview, then apply. Kept here (not in
 // a screen) because a file dropped on any screen starts it.
-import { importsApi, toAppError, type AppError } from '../api';
-import { AppError as AppErrorClass } from '../api/errors';
+import { toAppError, type AppError } from '../api';
 import { inboundApi, type ChatSummary } from '../api/inbound';
 import { createLatest } from '../logic/latest';
-import { bytesToBase64, MAX_STAGED_BYTES } from '../logic/importFlow';
 import { navigate } from './router.svelte';
+import { stageFile } from './staging';
 
 export type ChatBusy = null | 'reading' | 'previewing' | 'applying';
 
@@ -44,20 +43,6 @@ function fail(e: unknown): void {
   chatFlow.busy = null;
 }
 
-/** A file's bytes as base64; FileReader does the work off the main thread where it exists. */
-function fileToBase64(file: File): Promise<string> {
-  if (typeof FileReader === 'undefined') return file.arrayBuffer().then((b) => bytesToBase64(new Uint8Array(b)));
-  return new Promise((resolve, reject) => {
-    const r = new FileReader();
-    r.onload = () => {
-      const s = typeof r.result === 'string' ? r.result : '';
-      resolve(s.slice(s.indexOf(',') + 1));
-    };
-    r.onerror = () => reject(r.error ?? new Error('the file cannot be read'));
-    r.readAsDataURL(file);
-  });
-}
-
 function baseName(path: string): string {
   return path.split(/[\\/]/).pop() ?? path;
 }
@@ -77,20 +62,13 @@ export async function chatFromPath(path: string, fileName = baseName(path)): Pro
   }
 }
 
-/** Stages a browser's file (file input or HTML drop) and returns its temp path. */
-export async function stageFile(file: File): Promise<string> {
-  if (file.size > MAX_STAGED_BYTES) throw new AppErrorClass({ kind: 'invalid', code: 'import.file.too_large', message: 'file too large' });
-  if (file.size === 0) throw new AppErrorClass({ kind: 'invalid', code: 'chat.file.empty', message: 'empty file' });
-  return importsApi.stage(file.name, await fileToBase64(file));
-}
-
 /** Opens a chat export a browser handed over: its bytes are staged first. */
 export async function chatFromFile(file: File): Promise<void> {
   if (chatFlow.busy === 'applying') return;
   Object.assign(chatFlow, fresh(), { open: true, fileName: file.name, busy: 'reading' });
   navigate('autoReply');
   try {
-    const out = await latest.run(() => stageFile(file));
+    const out = await latest.run(() => stageFile(file, 'chat.file.empty'));
     if (out.stale) return;
     await chatFromPath(out.value, file.name);
   } catch (e) {
