@@ -57,6 +57,9 @@ type index struct {
 	built  atomic.Bool // byName != nil, readable without waiting for a sort in progress
 	rank   []uint32    // slot → position in byName; valid while rankOK
 	rankOK bool
+
+	phoneOrd phoneOrder // live slots by phone, for phone-prefix searches (phoneorder.go)
+	sigs     recordSigs // what kinds of bytes each record holds, for word searches (textsig.go)
 }
 
 type groupEntry struct {
@@ -287,10 +290,12 @@ func (x *index) fill(s uint32, c *store.Contact, groups []uint64) {
 	for _, gid := range groups {
 		x.addMemberSlot(gid, s)
 	}
+	x.phoneOrderAdd(s)
 }
 
 // clearSlot forgets a live slot's phone and memberships before it is replaced or deleted.
 func (x *index) clearSlot(s uint32) {
+	x.phoneOrderRemove(s)
 	if x.phones[s] != 0 && x.byPhone[x.phones[s]] == s {
 		delete(x.byPhone, x.phones[s])
 	}
@@ -431,6 +436,7 @@ func (x *index) compact() {
 	x.hay, x.email, x.dead, x.byPhone = hay, email, dead, byPhone
 	x.live, x.garbage = n, 0
 	x.invalidateOrder()
+	x.resetSearchAids()
 }
 
 func (x *index) invalidateOrder() {
