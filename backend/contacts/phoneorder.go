@@ -160,7 +160,7 @@ func (x *index) phoneOrderTooBusy() bool {
 
 // phoneOrderKeepBelow is the size under which the order is always kept up to date; a
 // variable so that tests can make it small.
-var phoneOrderKeepBelow = 50_000
+var phoneOrderKeepBelow = 4096
 
 func (p *phoneOrder) drop() {
 	p.slots, p.odd, p.built, p.changes = nil, nil, false, 0

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"log/slog"
 	"os"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -120,16 +121,19 @@ func Open(dir string, o Options) (*DB, error) {
 }
 
 func (db *DB) checkSchema() error {
-	return db.bdb.Update(func(txn *badger.Txn) error {
+	var got uint64
+	err := db.bdb.Update(func(txn *badger.Txn) error {
 		item, err := txn.Get([]byte(keySchemaVersion))
 		if errors.Is(err, badger.ErrKeyNotFound) {
+			got = schemaVersion
 			return txn.Set([]byte(keySchemaVersion), binary.AppendUvarint(nil, schemaVersion))
 		}
 		if err != nil {
 			return fmt.Errorf("read schema version: %w", err)
 		}
 		return item.Value(func(v []byte) error {
-			got, n := binary.Uvarint(v)
+			var n int
+			got, n = binary.Uvarint(v)
 			if n <= 0 {
 				return fmt.Errorf("read schema version: %w", errCorrupt)
 			}
@@ -139,6 +143,70 @@ func (db *DB) checkSchema() error {
 			return nil
 		})
 	})
+	if err != nil || got == schemaVersion {
+		return err
+	}
+	if err := db.migrateMemberships(); err != nil {
+		return fmt.Errorf("move memberships into the contact records: %w", err)
+	}
+	return db.bdb.Update(func(txn *badger.Txn) error {
+		return txn.Set([]byte(keySchemaVersion), binary.AppendUvarint(nil, schemaVersion))
+	})
+}
+
+// migrateMemberships turns schema 1 into schema 2: it moves the membership keys
+// (r/<contact><group> and m/<group><contact>) into the contact records. Each transaction
+// moves a batch of memberships, adding the groups to the records and deleting the keys it
+// moved, so an interrupted migration loses nothing and resumes at the next open; the
+// schema version is written once no key is left.
+func (db *DB) migrateMemberships() error {
+	const batch = 2000
+	for _, prefix := range []string{prefixMemberOf, prefixMember} {
+		for {
+			var edges []Membership
+			err := db.View(func(t *Txn) error {
+				return t.scanKeys([]byte(prefix), func(k []byte) error {
+					a, b, ok := pairFromKey(prefix, k)
+					switch {
+					case !ok:
+					case prefix == prefixMemberOf:
+						edges = append(edges, Membership{GroupID: b, ContactID: a})
+					default:
+						edges = append(edges, Membership{GroupID: a, ContactID: b})
+					}
+					if len(edges) == batch {
+						return errBatchFull
+					}
+					return nil
+				})
+			})
+			if err != nil && !errors.Is(err, errBatchFull) {
+				return err
+			}
+			if len(edges) == 0 {
+				break
+			}
+			err = db.Update(func(t *Txn) error {
+				for _, e := range edges {
+					// A membership of a contact that is gone is dropped with its keys.
+					if _, err := t.AddMember(e.GroupID, e.ContactID); err != nil {
+						return err
+					}
+					if err := t.txn.Delete(memberKey(e.GroupID, e.ContactID)); err != nil {
+						return err
+					}
+					if err := t.txn.Delete(memberOfKey(e.ContactID, e.GroupID)); err != nil {
+						return err
+					}
+				}
+				return nil
+			})
+			if err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 // runGC reclaims value-log space now and then. Kontak's values are small and live in the
@@ -324,9 +392,10 @@ func (t *Txn) ContactIDByPhone(phone string) (uint64, error) {
 	return t.getID(phoneKey(phone))
 }
 
-// PutContact writes c and its phone key. When c replaces a stored contact whose phone
-// differs, the old phone key is removed. A phone that belongs to another contact gives a
-// *PhoneTakenError and writes nothing.
+// PutContact writes c and its phone key, keeping the groups a stored contact with its ID
+// is in. When c replaces a stored contact whose phone differs, the old phone key is
+// removed. A phone that belongs to another contact gives a *PhoneTakenError and writes
+// nothing.
 func (t *Txn) PutContact(c Contact) error {
 	if c.ID == 0 || c.Phone == "" {
 		return errors.New("put contact: missing id or phone")
@@ -338,7 +407,7 @@ func (t *Txn) PutContact(c Contact) error {
 	case err != nil && !errors.Is(err, ErrNotFound):
 		return fmt.Errorf("read phone index: %w", err)
 	}
-	old, err := t.Contact(c.ID)
+	old, groups, err := t.contactIn(c.ID)
 	switch {
 	case err == nil && old.Phone != c.Phone:
 		if err := t.txn.Delete(phoneKey(old.Phone)); err != nil {
@@ -347,52 +416,60 @@ func (t *Txn) PutContact(c Contact) error {
 	case err != nil && !errors.Is(err, ErrNotFound):
 		return fmt.Errorf("read contact: %w", err)
 	}
-	if err := t.txn.Set(contactKey(c.ID), encodeContact(&c)); err != nil {
+	if err := t.txn.Set(contactKey(c.ID), encodeContactIn(&c, groups)); err != nil {
 		return err
 	}
 	return t.txn.Set(phoneKey(c.Phone), idValue(c.ID))
 }
 
-// InsertContact writes a new contact and its phone key without reading anything first.
-// The caller guarantees that the ID is new and the phone free (the contacts service knows
-// from its index, under its write lock); bulk imports use it because the two reads of
-// PutContact would double their cost.
-func (t *Txn) InsertContact(c Contact) error {
+// contactIn returns a stored contact and its groups, or ErrNotFound.
+func (t *Txn) contactIn(id uint64) (Contact, []uint64, error) {
+	v, err := t.get(contactKey(id))
+	if err != nil {
+		return Contact{}, nil, err
+	}
+	return decodeContactIn(id, v, nil)
+}
+
+// setGroups rewrites a stored contact with a new group list.
+func (t *Txn) setGroups(c *Contact, groups []uint64) error {
+	return t.txn.Set(contactKey(c.ID), encodeContactIn(c, groups))
+}
+
+// InsertContact writes a new contact, in no group, and its phone key without reading
+// anything first. The caller guarantees that the ID is new and the phone free (the
+// contacts service knows from its index, under its write lock); bulk imports use it
+// because the two reads of PutContact would double their cost.
+func (t *Txn) InsertContact(c Contact) error { return t.InsertContactInGroups(c, nil) }
+
+// InsertContactInGroups is InsertContact for a contact that starts in the given groups:
+// record, groups and phone key are two keys, whatever the number of groups.
+func (t *Txn) InsertContactInGroups(c Contact, groups []uint64) error {
 	if c.ID == 0 || c.Phone == "" {
 		return errors.New("insert contact: missing id or phone")
 	}
-	if err := t.txn.Set(contactKey(c.ID), encodeContact(&c)); err != nil {
+	if !slices.IsSorted(groups) {
+		groups = slices.Sorted(slices.Values(groups))
+	}
+	if err := t.txn.Set(contactKey(c.ID), encodeContactIn(&c, slices.Compact(groups))); err != nil {
 		return err
 	}
 	return t.txn.Set(phoneKey(c.Phone), idValue(c.ID))
 }
 
-// InsertMember writes both edges of a membership the caller knows to be new.
+// InsertMember puts a contact in a group; it is AddMember for callers that do not need
+// to know whether the membership is new.
 func (t *Txn) InsertMember(gid, cid uint64) error {
-	if err := t.txn.Set(memberKey(gid, cid), nil); err != nil {
-		return err
-	}
-	return t.txn.Set(memberOfKey(cid, gid), nil)
+	_, err := t.AddMember(gid, cid)
+	return err
 }
 
-// DeleteContact removes the contact, its phone key and its memberships in both
-// directions. It returns ErrNotFound if there is no such contact.
+// DeleteContact removes the contact, which takes its memberships with it, and its phone
+// key. It returns ErrNotFound if there is no such contact.
 func (t *Txn) DeleteContact(id uint64) error {
 	c, err := t.Contact(id)
 	if err != nil {
 		return err
-	}
-	gids, err := t.ContactGroups(id)
-	if err != nil {
-		return err
-	}
-	for _, gid := range gids {
-		if err := t.txn.Delete(memberKey(gid, id)); err != nil {
-			return err
-		}
-		if err := t.txn.Delete(memberOfKey(id, gid)); err != nil {
-			return err
-		}
 	}
 	if err := t.txn.Delete(phoneKey(c.Phone)); err != nil {
 		return err
@@ -400,16 +477,18 @@ func (t *Txn) DeleteContact(id uint64) error {
 	return t.txn.Delete(contactKey(id))
 }
 
-// ContactGroups returns the IDs of the groups the contact is in, in ID order.
+// ContactGroups returns the IDs of the groups the contact is in, in ID order; none for a
+// contact that does not exist. Groups deleted since may still be listed until
+// DB.RemoveMemberships has run for them.
 func (t *Txn) ContactGroups(cid uint64) ([]uint64, error) {
-	var gids []uint64
-	err := t.scanKeys(memberOfPrefix(cid), func(k []byte) error {
-		if _, gid, ok := pairFromKey(prefixMemberOf, k); ok {
-			gids = append(gids, gid)
-		}
-		return nil
-	})
-	return gids, err
+	v, err := t.get(contactKey(cid))
+	if errors.Is(err, ErrNotFound) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	return recordGroups(cid, v, nil)
 }
 
 // Group returns the group with the given ID, or ErrNotFound.
@@ -464,43 +543,87 @@ func (t *Txn) DeleteGroup(id uint64, fold string) error {
 	return t.txn.Delete(groupKey(id))
 }
 
-// AddMember puts the contact in the group, writing both edges. It reports whether the
-// membership is new.
+// AddMember puts the contact in the group by rewriting its record. It reports whether
+// the membership is new; a contact that does not exist joins nothing.
 func (t *Txn) AddMember(gid, cid uint64) (bool, error) {
-	ok, err := t.exists(memberKey(gid, cid))
-	if err != nil || ok {
+	c, groups, err := t.contactIn(cid)
+	if errors.Is(err, ErrNotFound) {
+		return false, nil
+	}
+	if err != nil {
 		return false, err
 	}
-	if err := t.txn.Set(memberKey(gid, cid), nil); err != nil {
-		return false, err
+	i, found := slices.BinarySearch(groups, gid)
+	if found {
+		return false, nil
 	}
-	return true, t.txn.Set(memberOfKey(cid, gid), nil)
+	return true, t.setGroups(&c, slices.Insert(groups, i, gid))
 }
 
-// RemoveMember takes the contact out of the group, deleting both edges. It reports
+// RemoveMember takes the contact out of the group by rewriting its record. It reports
 // whether there was such a membership.
 func (t *Txn) RemoveMember(gid, cid uint64) (bool, error) {
-	ok, err := t.exists(memberKey(gid, cid))
-	if err != nil || !ok {
+	c, groups, err := t.contactIn(cid)
+	if errors.Is(err, ErrNotFound) {
+		return false, nil
+	}
+	if err != nil {
 		return false, err
 	}
-	if err := t.txn.Delete(memberKey(gid, cid)); err != nil {
-		return false, err
+	i, found := slices.BinarySearch(groups, gid)
+	if !found {
+		return false, nil
 	}
-	return true, t.txn.Delete(memberOfKey(cid, gid))
+	return true, t.setGroups(&c, slices.Delete(groups, i, i+1))
 }
 
-// GroupHasMembers reports whether any contact is in the group.
+// GroupHasMembers reports whether any contact is in the group. It reads every contact;
+// the contacts service answers from its index instead.
 func (t *Txn) GroupHasMembers(gid uint64) (bool, error) {
 	found := false
-	err := t.scanKeys(membersPrefix(gid), func([]byte) error {
-		found = true
-		return errBatchFull
+	err := t.eachContactGroups(func(_ uint64, groups []uint64) error {
+		if _, ok := slices.BinarySearch(groups, gid); ok {
+			found = true
+			return errBatchFull
+		}
+		return nil
 	})
 	if errors.Is(err, errBatchFull) {
 		err = nil
 	}
 	return found, err
+}
+
+// eachContactGroups calls fn with every contact's ID and groups, in ID order; groups is
+// reused between calls.
+func (t *Txn) eachContactGroups(fn func(id uint64, groups []uint64) error) error {
+	return t.eachContactGroupsFrom(0, fn)
+}
+
+func (t *Txn) eachContactGroupsFrom(from uint64, fn func(id uint64, groups []uint64) error) error {
+	o := badger.DefaultIteratorOptions
+	o.Prefix = []byte(prefixContact)
+	it := t.txn.NewIterator(o)
+	defer it.Close()
+	var groups []uint64
+	for it.Seek(contactKey(from)); it.Valid(); it.Next() {
+		item := it.Item()
+		id, ok := idFromKey(prefixContact, item.Key())
+		if !ok {
+			continue
+		}
+		if err := item.Value(func(v []byte) error {
+			var err error
+			groups, err = recordGroups(id, v, groups[:0])
+			return err
+		}); err != nil {
+			return err
+		}
+		if err := fn(id, groups); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // Setting returns a setting's value, or ErrNotFound when it was never set.
@@ -649,34 +772,38 @@ func (db *DB) Groups() ([]Group, error) {
 	return gs, err
 }
 
-// EachMembership calls fn for every group→contact edge, ordered by group then contact.
+// EachMembership calls fn for every membership, ordered by contact then group. It reads
+// every contact; the contacts service gets the memberships with the contacts at start-up
+// (ContactSummary.Groups) instead.
 func (db *DB) EachMembership(fn func(gid, cid uint64) error) error {
 	return db.View(func(t *Txn) error {
-		return t.scanKeys([]byte(prefixMember), func(k []byte) error {
-			gid, cid, ok := pairFromKey(prefixMember, k)
-			if !ok {
-				return nil
+		return t.eachContactGroups(func(cid uint64, groups []uint64) error {
+			for _, gid := range groups {
+				if err := fn(gid, cid); err != nil {
+					return err
+				}
 			}
-			return fn(gid, cid)
+			return nil
 		})
 	})
 }
 
-// RemoveMemberships deletes every membership edge of the given group, in both
-// directions, in batches small enough for one transaction each. It is used after
-// DeleteGroup and at start-up for edges left behind by a crash.
+// RemoveMemberships takes every contact out of the given group, in batches small enough
+// for one transaction each. It is used after DeleteGroup and at start-up for memberships
+// of groups that no longer exist, which a crash can leave.
 func (db *DB) RemoveMemberships(gid uint64) error {
 	const batch = 2000
+	from := uint64(0)
 	for {
 		var cids []uint64
 		err := db.View(func(t *Txn) error {
-			return t.scanKeys(membersPrefix(gid), func(k []byte) error {
-				_, cid, ok := pairFromKey(prefixMember, k)
-				if ok {
+			return t.eachContactGroupsFrom(from, func(cid uint64, groups []uint64) error {
+				from = cid + 1
+				if _, ok := slices.BinarySearch(groups, gid); ok {
 					cids = append(cids, cid)
-				}
-				if len(cids) == batch {
-					return errBatchFull
+					if len(cids) == batch {
+						return errBatchFull
+					}
 				}
 				return nil
 			})
@@ -687,12 +814,9 @@ func (db *DB) RemoveMemberships(gid uint64) error {
 		if len(cids) == 0 {
 			return nil
 		}
-		err = db.bdb.Update(func(txn *badger.Txn) error {
+		err = db.Update(func(t *Txn) error {
 			for _, cid := range cids {
-				if err := txn.Delete(memberKey(gid, cid)); err != nil {
-					return err
-				}
-				if err := txn.Delete(memberOfKey(cid, gid)); err != nil {
+				if _, err := t.RemoveMember(gid, cid); err != nil {
 					return err
 				}
 			}
