@@ -75,7 +75,7 @@ func (s *Service) ApplyImport(importID uint64, steps *Steps, rows []ImportRow) (
 		rec    store.Contact
 		groups []uint64
 	}
-	var out []written
+	out := make([]written, 0, len(rows))
 	err := s.db.Update(func(t *store.Txn) error {
 		out = out[:0]
 		clear(results)

@@ -210,6 +210,7 @@ type planner struct {
 	groupCol map[string]uint64
 	buf      []byte
 	source   string
+	results  []phone.Result // choosePhone's, reused from row to row
 }
 
 // planned is one row with its outcome and, when it is written, what to write.
@@ -233,7 +234,10 @@ func newPlanner(s *Service, opts Options) *planner {
 func (p *planner) choosePhone(r *Record) (chosen int, res phone.Result, others []store.Field) {
 	chosen = -1
 	var firstBad *phone.Result
-	results := make([]phone.Result, len(r.Phones))
+	if cap(p.results) < len(r.Phones) {
+		p.results = make([]phone.Result, len(r.Phones))
+	}
+	results := p.results[:len(r.Phones)]
 	for i, ph := range r.Phones {
 		results[i] = p.norm.Normalize(ph.Value)
 		rs := &results[i]
@@ -320,7 +324,7 @@ func (p *planner) plan(r *Record) (planned, error) {
 	}
 	fields = uniqueFields(fields)
 
-	prev, prevGroups, exists, err := p.s.contacts.ExistingByPhone(res.Phone)
+	found, prevGroups, exists, err := p.s.contacts.ExistingByPhone(res.Phone)
 	if err != nil {
 		return out, err
 	}
@@ -334,6 +338,7 @@ func (p *planner) plan(r *Record) (planned, error) {
 			Source: p.source, Fields: fields, NameSource: nameSource}
 		return out, nil
 	}
+	prev := found // out keeps its address: only rows of existing contacts pay for a copy
 	rec := prev
 	switch p.opts.Existing {
 	case ExistingSkip:
