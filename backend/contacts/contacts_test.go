@@ -900,3 +900,21 @@ func TestNamesFromMessages(t *testing.T) {
 		t.Errorf("a locked name: got %q, want suggested", got)
 	}
 }
+
+func TestPhonesNowKnowsEveryPhoneOfItsTime(t *testing.T) {
+	e := newEnv(t)
+	a := e.add("A", "0812 0000 0001")
+	b := e.add("B", "+1 415 555 0100")
+	gone := e.add("C", "0812 0000 0003")
+	if _, err := e.c.Delete([]uint64{gone.ID}); err != nil {
+		t.Fatal(err)
+	}
+	has := e.svc.PhonesNow()
+	e.add("D", "0812 0000 0004") // after the copy
+	for phone, want := range map[string]bool{a.Phone: true, b.Phone: true, gone.Phone: false,
+		"6281200000004": false, "6281200000005": false, "1234567890123456789012": true} {
+		if got := has(phone); got != want {
+			t.Errorf("PhonesNow()(%q) = %v, want %v", phone, got, want)
+		}
+	}
+}

@@ -211,6 +211,7 @@ type planner struct {
 	buf      []byte
 	source   string
 	results  []phone.Result // choosePhone's, reused from row to row
+	mayExist func(phone string) bool
 }
 
 // planned is one row with its outcome and, when it is written, what to write.
@@ -226,7 +227,8 @@ type planned struct {
 }
 
 func newPlanner(s *Service, opts Options) *planner {
-	return &planner{s: s, opts: opts, norm: s.phones.Normalizer(), seen: make(map[uint64]int32, 1<<14)}
+	return &planner{s: s, opts: opts, norm: s.phones.Normalizer(), seen: make(map[uint64]int32, 1<<14),
+		mayExist: s.contacts.PhonesNow()}
 }
 
 // choosePhone picks the contact's phone among a record's numbers: the first valid mobile,
@@ -324,9 +326,15 @@ func (p *planner) plan(r *Record) (planned, error) {
 	}
 	fields = uniqueFields(fields)
 
-	found, prevGroups, exists, err := p.s.contacts.ExistingByPhone(res.Phone)
-	if err != nil {
-		return out, err
+	var found store.Contact
+	var prevGroups []uint64
+	exists := false
+	if p.mayExist(res.Phone) {
+		var err error
+		found, prevGroups, exists, err = p.s.contacts.ExistingByPhone(res.Phone)
+		if err != nil {
+			return out, err
+		}
 	}
 	if !exists {
 		out.outcome = OutcomeNew
