@@ -96,12 +96,6 @@ func importKey(id uint64) []byte     { return idKey(prefixImport, id) }
 func undoKey(id, step uint64) []byte { return pairKey(prefixUndo, id, step) }
 func undoPrefix(id uint64) []byte    { return idKey(prefixUndo, id) }
 
-// membersPrefix is the prefix of every m/ key of one group.
-func membersPrefix(gid uint64) []byte { return idKey(prefixMember, gid) }
-
-// memberOfPrefix is the prefix of every r/ key of one contact.
-func memberOfPrefix(cid uint64) []byte { return idKey(prefixMemberOf, cid) }
-
 // idValue encodes an ID stored as an index value.
 func idValue(id uint64) []byte {
 	v := make([]byte, 8)

@@ -300,24 +300,62 @@ func decodeSummary(id uint64, b []byte, out *ContactSummary) error {
 	out.CreatedAt = d.varint()
 	out.Groups = out.Groups[:0]
 	if b[0] >= contactFormat3 {
-		// Skip to the groups at the end without allocating.
-		d.varint() // updated at
-		n := d.uvarint()
-		if n > uint64(len(d.b)) {
-			return fmt.Errorf("contact %d: %w", id, errCorrupt)
-		}
-		for range 2 * n {
-			d.bytes() // field keys and values
-		}
-		d.bytes()   // name source
-		d.uvarint() // flags
-		d.bytes()   // suggested name
+		d.skipToGroups()
 		out.Groups = d.groups(out.Groups)
 	}
 	if d.err != nil {
 		return fmt.Errorf("contact %d: %w", id, d.err)
 	}
 	return nil
+}
+
+// skipToGroups moves a decoder that has read a format 3 record up to its creation time
+// to the record's group list, without allocating.
+func (d *decoder) skipToGroups() {
+	d.varint() // updated at
+	n := d.uvarint()
+	if n > uint64(len(d.b)) {
+		d.err = errCorrupt
+		return
+	}
+	for range 2 * n {
+		d.bytes() // field keys and values
+	}
+	d.bytes()   // name source
+	d.uvarint() // flags
+	d.bytes()   // suggested name
+}
+
+// groupsAt returns where a format 3 record's group list starts and the list, appended
+// to dst, without decoding the rest of the record.
+func groupsAt(id uint64, b []byte, dst []uint64) (int, []uint64, error) {
+	if len(b) == 0 || b[0] != contactFormat3 {
+		return 0, dst, fmt.Errorf("contact %d: %w", id, errCorrupt)
+	}
+	d := decoder{b: b[1:]}
+	for range 5 {
+		d.bytes() // name, original name, phone, email, source
+	}
+	d.varint() // created at
+	d.skipToGroups()
+	at := len(b) - len(d.b)
+	dst = d.groups(dst)
+	if d.err != nil {
+		return 0, dst, fmt.Errorf("contact %d: %w", id, d.err)
+	}
+	return at, dst, nil
+}
+
+// withGroups returns a format 3 record whose group list starts at at, with the list
+// replaced by groups.
+func withGroups(b []byte, at int, groups []uint64) []byte {
+	out := make([]byte, 0, at+1+3*len(groups))
+	out = append(out, b[:at]...)
+	out = binary.AppendUvarint(out, uint64(len(groups)))
+	for _, g := range groups {
+		out = binary.AppendUvarint(out, g)
+	}
+	return out
 }
 
 func (d *decoder) bytes() []byte {

@@ -368,14 +368,6 @@ func (t *Txn) get(key []byte) ([]byte, error) {
 	return item.ValueCopy(nil)
 }
 
-func (t *Txn) exists(key []byte) (bool, error) {
-	_, err := t.txn.Get(key)
-	if errors.Is(err, badger.ErrKeyNotFound) {
-		return false, nil
-	}
-	return err == nil, err
-}
-
 func (t *Txn) getID(key []byte) (uint64, error) {
 	v, err := t.get(key)
 	if err != nil {
@@ -555,52 +547,60 @@ func (t *Txn) DeleteGroup(id uint64, fold string) error {
 // AddMember puts the contact in the group by rewriting its record. It reports whether
 // the membership is new; a contact that does not exist joins nothing.
 func (t *Txn) AddMember(gid, cid uint64) (bool, error) {
-	c, groups, err := t.contactIn(cid)
-	if errors.Is(err, ErrNotFound) {
-		return false, nil
-	}
-	if err != nil {
-		return false, err
-	}
-	i, found := slices.BinarySearch(groups, gid)
-	if found {
-		return false, nil
-	}
-	return true, t.setGroups(&c, slices.Insert(groups, i, gid))
+	return t.editGroups(cid, func(groups []uint64) ([]uint64, bool) {
+		i, found := slices.BinarySearch(groups, gid)
+		if found {
+			return groups, false
+		}
+		return slices.Insert(groups, i, gid), true
+	})
 }
 
 // RemoveMember takes the contact out of the group by rewriting its record. It reports
 // whether there was such a membership.
 func (t *Txn) RemoveMember(gid, cid uint64) (bool, error) {
-	c, groups, err := t.contactIn(cid)
+	return t.editGroups(cid, func(groups []uint64) ([]uint64, bool) {
+		i, found := slices.BinarySearch(groups, gid)
+		if !found {
+			return groups, false
+		}
+		return slices.Delete(groups, i, i+1), true
+	})
+}
+
+// editGroups rewrites a contact's group list with edit, which reports whether it changed
+// anything. A format 3 record is edited in place, its other fields copied as bytes (bulk
+// group actions rewrite a hundred thousand records); an older one is decoded and written
+// anew. A contact that does not exist is left alone.
+func (t *Txn) editGroups(cid uint64, edit func([]uint64) ([]uint64, bool)) (bool, error) {
+	v, err := t.get(contactKey(cid))
 	if errors.Is(err, ErrNotFound) {
 		return false, nil
 	}
 	if err != nil {
 		return false, err
 	}
-	i, found := slices.BinarySearch(groups, gid)
-	if !found {
+	if len(v) > 0 && v[0] == contactFormat3 {
+		var buf [8]uint64
+		at, groups, err := groupsAt(cid, v, buf[:0])
+		if err != nil {
+			return false, err
+		}
+		groups, changed := edit(groups)
+		if !changed {
+			return false, nil
+		}
+		return true, t.txn.Set(contactKey(cid), withGroups(v, at, groups))
+	}
+	c, groups, err := decodeContactIn(cid, v, nil)
+	if err != nil {
+		return false, err
+	}
+	groups, changed := edit(groups)
+	if !changed {
 		return false, nil
 	}
-	return true, t.setGroups(&c, slices.Delete(groups, i, i+1))
-}
-
-// GroupHasMembers reports whether any contact is in the group. It reads every contact;
-// the contacts service answers from its index instead.
-func (t *Txn) GroupHasMembers(gid uint64) (bool, error) {
-	found := false
-	err := t.eachContactGroups(func(_ uint64, groups []uint64) error {
-		if _, ok := slices.BinarySearch(groups, gid); ok {
-			found = true
-			return errBatchFull
-		}
-		return nil
-	})
-	if errors.Is(err, errBatchFull) {
-		err = nil
-	}
-	return found, err
+	return true, t.setGroups(&c, groups)
 }
 
 // eachContactGroups calls fn with every contact's ID and groups, in ID order; groups is

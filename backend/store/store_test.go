@@ -483,3 +483,50 @@ func TestFormat1ContactsStillRead(t *testing.T) {
 		})
 	}
 }
+
+// TestMembershipsKeepTheRestOfTheRecord checks that joining and leaving groups, which
+// edit a record's group list in place, leave every other field as it was.
+func TestMembershipsKeepTheRestOfTheRecord(t *testing.T) {
+	db, _ := openTemp(t)
+	want := Contact{ID: 3, Name: "Siti", OriginalName: "siti", Phone: "6281234567890", Email: "s@example.com",
+		Source: "import:4", Fields: []Field{{"Kota", "Bandung"}, {"Catatan", "baris\ndua"}}, CreatedAt: 1700000000000,
+		UpdatedAt: -5, NameSource: NameDetected, NameLocked: true, SuggestedName: "Bu Siti", OptOut: true}
+	mustUpdate(t, db, func(tx *Txn) error { return tx.PutContact(want) })
+	for _, step := range []struct {
+		add  bool
+		gid  uint64
+		ok   bool
+		want []uint64
+	}{{true, 300, true, []uint64{300}}, {true, 2, true, []uint64{2, 300}}, {true, 300, false, []uint64{2, 300}},
+		{true, 1 << 40, true, []uint64{2, 300, 1 << 40}}, {false, 300, true, []uint64{2, 1 << 40}}, {false, 7, false, []uint64{2, 1 << 40}}} {
+		var ok bool
+		mustUpdate(t, db, func(tx *Txn) error {
+			var err error
+			if step.add {
+				ok, err = tx.AddMember(step.gid, 3)
+			} else {
+				ok, err = tx.RemoveMember(step.gid, 3)
+			}
+			return err
+		})
+		db.View(func(tx *Txn) error {
+			got, err := tx.Contact(3)
+			if err != nil || !reflect.DeepEqual(got, want) {
+				t.Errorf("after %+v: record %+v, %v", step, got, err)
+			}
+			if gids, _ := tx.ContactGroups(3); ok != step.ok || !reflect.DeepEqual(gids, step.want) {
+				t.Errorf("after %+v: changed %v, groups %v", step, ok, gids)
+			}
+			return nil
+		})
+	}
+	// Writing the contact again keeps its groups.
+	want.Name = "Siti Aminah"
+	mustUpdate(t, db, func(tx *Txn) error { return tx.PutContact(want) })
+	db.View(func(tx *Txn) error {
+		if gids, _ := tx.ContactGroups(3); !reflect.DeepEqual(gids, []uint64{2, 1 << 40}) {
+			t.Errorf("groups after PutContact: %v", gids)
+		}
+		return nil
+	})
+}
