@@ -18,10 +18,10 @@ import "encoding/binary"
 //	                              of its c/ record instead (record.go, format 3), so that
 //	                              a contact costs two keys however many groups it is in:
 //	                              an import of a million contacts in 1–3 groups each
-//	                              wrote five keys a contact, now two. Open moves the m/
-//	                              and r/ keys of a schema 1 folder into the records
-//	                              (migrateMemberships), a batch per transaction, and
-//	                              then writes schema 2; a crash in between resumes it.
+//	                              wrote five keys a contact, now two. Open moves the
+//	                              memberships of a schema 1 folder into the records
+//	                              (migrateMemberships), drops the m/ and r/ keys and
+//	                              then writes schema 2; a crash in between runs it again.
 //	s/<setting name>            → the setting's value as UTF-8 text.
 //	o/<kind>/<id>               → a JSON document of a kind (docs.go): "rule" (auto-reply
 //	                              rules), "log" (the activity log, IDs in time order).
