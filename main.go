@@ -35,10 +35,11 @@ var icon []byte
 
 // memoryLimit is the soft heap limit for the desktop app: without it, Go's collector lets
 // Badger's memtables and caches double the resident size before it runs.
-// Measured with kontak bench on a million-row import with groups: 320 MiB kept it at
-// 475 MB but made the collector run nearly without end (22 s); 512 MiB gives 14 s at
-// 590 MB. Speed won; the idle app with a million contacts lives in about 280 MB.
-const memoryLimit = 512 << 20
+// Measured with kontak bench on a million-row import with groups (2 cores, other builds
+// running): 300 MiB gives 9.4–9.7 s at 365–370 MB peak, where 512 MiB let it reach
+// 590 MB for the same CPU time; opening and searching a million contacts are as fast as
+// at 512 MiB, and the idle app lives in about 265 MB. See backend/cmd/kontak/main.go.
+const memoryLimit = 300 << 20
 
 func main() {
 	slog.SetDefault(slog.New(slog.NewTextHandler(os.Stderr, nil)))

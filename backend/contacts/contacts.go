@@ -478,12 +478,11 @@ func (c *Contacts) List(q Query) (_ Page, err error) {
 			}
 			return
 		}
-		page.Total = x.find(q, f, text, func(sl uint32, i int) bool {
-			if i >= q.Offset && len(hits) < q.Limit {
-				hits = append(hits, x.ids[sl])
-			}
-			return true
-		})
+		total, slots := x.findPage(q, f, text, q.Offset, q.Limit)
+		page.Total = total
+		for _, sl := range slots {
+			hits = append(hits, x.ids[sl])
+		}
 	})
 	if err != nil {
 		return Page{}, err

@@ -495,8 +495,61 @@ func TestIndexStaysInStepWithTheStore(t *testing.T) {
 		}
 		return out
 	}
+	var undoDeletes []uint64
+	importID := uint64(0)
 	for step := range 400 {
-		switch op := rng.IntN(10); {
+		switch op := rng.IntN(13); {
+		case op == 10:
+			// An import slice: new contacts and edits of existing ones, with groups.
+			importID++
+			var rows []contacts.ImportRow
+			for range 1 + rng.IntN(8) {
+				row := contacts.ImportRow{Record: store.Contact{Name: fmt.Sprintf("I%d", rng.IntN(50)),
+					Phone: fmt.Sprintf("62812%08d", rng.IntN(300)), Source: fmt.Sprintf("import:%d", importID)}, AddGroups: some(groups)}
+				if len(ids) > 0 && rng.IntN(3) == 0 {
+					row.ExistingID = pick(ids)
+					row.Record.Phone = ""
+				}
+				rows = append(rows, row)
+			}
+			for i := range rows {
+				if rows[i].ExistingID != 0 {
+					if c, err := e.c.Get(rows[i].ExistingID); err == nil {
+						rows[i].Record.Phone = c.Phone
+					} else {
+						rows[i].ExistingID = 0
+						rows[i].Record.Phone = fmt.Sprintf("62813%08d", rng.IntN(300))
+					}
+				}
+			}
+			var steps contacts.Steps
+			results, err := e.svc.ApplyImport(importID, &steps, slices.Clone(rows))
+			if err != nil {
+				t.Fatalf("step %d import: %v", step, err)
+			}
+			_ = results
+			if rng.IntN(2) == 0 {
+				if _, err := e.svc.UndoImport(importID); err != nil {
+					t.Fatalf("step %d undo import: %v", step, err)
+				}
+			} else if p, err := e.c.List(contacts.Query{Source: fmt.Sprintf("import:%d", importID), Limit: contacts.MaxPageSize}); err == nil {
+				for _, c := range p.Items {
+					ids = append(ids, c.ID)
+				}
+			}
+		case op == 11:
+			res, err := e.c.DeleteSelection(contacts.Selection{IDs: some(ids)})
+			if err != nil {
+				t.Fatalf("step %d delete selection: %v", step, err)
+			}
+			if res.UndoID != 0 {
+				undoDeletes = append(undoDeletes, res.UndoID)
+			}
+		case op == 12 && len(undoDeletes) > 0:
+			if _, err := e.c.UndoDelete(undoDeletes[len(undoDeletes)-1]); err != nil && apperr.KindOf(err) == apperr.Internal {
+				t.Fatalf("step %d undo delete: %v", step, err)
+			}
+			undoDeletes = undoDeletes[:len(undoDeletes)-1]
 		case op < 4 || len(ids) == 0:
 			c, err := e.c.Add(contacts.ContactInput{
 				Name: fmt.Sprintf("N%d", rng.IntN(50)), Phone: fmt.Sprintf("0812%08d", rng.IntN(300)), GroupIDs: some(groups),
@@ -542,6 +595,21 @@ func TestIndexStaysInStepWithTheStore(t *testing.T) {
 		}
 		p, _ := e.c.List(contacts.Query{NoGroup: true, Limit: contacts.MaxPageSize})
 		all = append(all, p.Items...)
+		// Searches by phone prefix (the phone order), by letters (the record signatures)
+		// and by digits anywhere (the scan), with both sorts and a filter.
+		for _, text := range []string{"0812", "62812", "+62 813", "0812 0000 01", "62", "u1", "n", "i2", "001"} {
+			for _, sort := range []string{contacts.SortName, contacts.SortNewest} {
+				p, err := e.c.List(contacts.Query{Text: text, Sort: sort, Limit: 7, Offset: 3})
+				if err != nil {
+					t.Fatal(err)
+				}
+				all = append(all, p.Items...)
+				all = append(all, contacts.Contact{Name: fmt.Sprintf("total %q %s: %d", text, sort, p.Total)})
+				p, _ = e.c.List(contacts.Query{Text: text, Sort: sort, GroupIDs: groups[:2], Limit: 7})
+				all = append(all, p.Items...)
+				all = append(all, contacts.Contact{Name: fmt.Sprintf("total %q %s in groups: %d", text, sort, p.Total)})
+			}
+		}
 		gs, _ := e.g.List()
 		return all, gs
 	}
@@ -572,6 +640,7 @@ func TestConcurrentUseIsSafe(t *testing.T) {
 				}
 				e.c.AddToGroup([]uint64{c.ID}, g.ID)
 				e.c.List(contacts.Query{Text: "x", Limit: 10})
+				e.c.List(contacts.Query{Text: "0812", Limit: 10})
 			}
 		}()
 	}
@@ -728,10 +797,12 @@ func TestSearchAgreesWithAPlainScan(t *testing.T) {
 		}
 	}
 	fold := strings.NewReplacer("é", "e", "É", "e")
-	queries := []string{"budi", "siti lubis", "ubah", "san", "a", "0811", "62812", "813 0", "+62 812", "example", "desiree", "zzz", "i s"}
+	queries := []string{"budi", "siti lubis", "ubah", "san", "a", "0811", "62812", "813 0", "+62 812", "example", "desiree", "zzz", "i s",
+		"0812", "62813", "+62 811", "6281", "0", "62", "anx", "6281x", "u", "x", "é", "@", "ubah siti", "0062 812 1", "+62 0812"}
 	for _, q := range queries {
 		want := 0
-		for _, p := range all {
+		var wantIDs []uint64
+		for id, p := range all {
 			hay := strings.ToLower(fold.Replace(p.name + " " + p.email))
 			ok := true
 			for _, w := range strings.Fields(strings.ToLower(fold.Replace(q))) {
@@ -746,10 +817,38 @@ func TestSearchAgreesWithAPlainScan(t *testing.T) {
 			}
 			if ok {
 				want++
+				wantIDs = append(wantIDs, id)
 			}
 		}
 		if got := e.total(contacts.Query{Text: q}); got != want {
 			t.Errorf("search %q: index finds %d, a plain scan %d", q, got, want)
+		}
+		// The pages too, in both orders: by folded name then ID, and newest first.
+		key := func(id uint64) string { return strings.ToLower(fold.Replace(all[id].name)) }
+		slices.SortFunc(wantIDs, func(a, b uint64) int {
+			if c := strings.Compare(key(a), key(b)); c != 0 {
+				return c
+			}
+			return int(a) - int(b)
+		})
+		for _, sort := range []string{contacts.SortName, contacts.SortNewest} {
+			if sort == contacts.SortNewest {
+				slices.Sort(wantIDs)
+				slices.Reverse(wantIDs)
+			}
+			for _, off := range []int{0, 5} {
+				p, err := e.c.List(contacts.Query{Text: q, Sort: sort, Offset: off, Limit: 20})
+				if err != nil {
+					t.Fatal(err)
+				}
+				var got []uint64
+				for _, c := range p.Items {
+					got = append(got, c.ID)
+				}
+				if w := wantIDs[min(off, len(wantIDs)):min(off+20, len(wantIDs))]; !slices.Equal(got, w) {
+					t.Errorf("search %q sorted by %s from %d: index gives %v, a plain scan %v", q, sort, off, got, w)
+				}
+			}
 		}
 	}
 }
@@ -799,5 +898,23 @@ func TestNamesFromMessages(t *testing.T) {
 	}
 	if got, _ := e.svc.ApplyStatedName(c.ID, "Rini"); got != contacts.NameSuggested {
 		t.Errorf("a locked name: got %q, want suggested", got)
+	}
+}
+
+func TestPhonesNowKnowsEveryPhoneOfItsTime(t *testing.T) {
+	e := newEnv(t)
+	a := e.add("A", "0812 0000 0001")
+	b := e.add("B", "+1 415 555 0100")
+	gone := e.add("C", "0812 0000 0003")
+	if _, err := e.c.Delete([]uint64{gone.ID}); err != nil {
+		t.Fatal(err)
+	}
+	has := e.svc.PhonesNow()
+	e.add("D", "0812 0000 0004") // after the copy
+	for phone, want := range map[string]bool{a.Phone: true, b.Phone: true, gone.Phone: false,
+		"6281200000004": false, "6281200000005": false, "1234567890123456789012": true} {
+		if got := has(phone); got != want {
+			t.Errorf("PhonesNow()(%q) = %v, want %v", phone, got, want)
+		}
 	}
 }

@@ -75,7 +75,7 @@ func (s *Service) ApplyImport(importID uint64, steps *Steps, rows []ImportRow) (
 		rec    store.Contact
 		groups []uint64
 	}
-	var out []written
+	out := make([]written, 0, len(rows))
 	err := s.db.Update(func(t *store.Txn) error {
 		out = out[:0]
 		clear(results)
@@ -91,9 +91,18 @@ func (s *Service) ApplyImport(importID uint64, steps *Steps, rows []ImportRow) (
 				continue
 			case r.ExistingID == 0:
 				// The index says the phone is free and the ID is fresh, and the write lock
-				// keeps it so, so the contact is written without reading first.
+				// keeps it so, so the contact is written without reading first, in its
+				// groups (one record, one phone key). Undo deletes it, groups and all, so
+				// its memberships need no undo step of their own.
 				rec.ID = ids[i]
-				if err := t.InsertContact(rec); err != nil {
+				for _, gid := range r.AddGroups {
+					if _, ok := s.idx.groups[gid]; ok {
+						groups = append(groups, gid)
+					}
+				}
+				slices.Sort(groups)
+				groups = slices.Compact(groups)
+				if err := t.InsertContactInGroups(rec, groups); err != nil {
 					return err
 				}
 				created = append(created, rec.ID)
@@ -128,14 +137,13 @@ func (s *Service) ApplyImport(importID uint64, steps *Steps, rows []ImportRow) (
 				}
 			}
 			for _, gid := range r.AddGroups {
+				if isNew {
+					break // written with the record
+				}
 				if _, ok := s.idx.groups[gid]; !ok || slices.Contains(groups, gid) {
 					continue
 				}
-				if isNew {
-					if err := t.InsertMember(gid, rec.ID); err != nil {
-						return err
-					}
-				} else if added, err := t.AddMember(gid, rec.ID); err != nil {
+				if added, err := t.AddMember(gid, rec.ID); err != nil {
 					return err
 				} else if !added {
 					continue
@@ -149,8 +157,9 @@ func (s *Service) ApplyImport(importID uint64, steps *Steps, rows []ImportRow) (
 			slices.Sort(groups)
 			out = append(out, written{rec, slices.Compact(groups)})
 		}
-		// One step for the slice's new contacts and one for its memberships; undo replays
-		// steps newest first, so memberships go before the contacts.
+		// One step for the slice's new contacts and one for the memberships it added to
+		// existing contacts; undo replays steps newest first, so memberships go before
+		// the contacts.
 		if len(created) > 0 {
 			if err := t.PutUndo(importID, steps.Next(), store.UndoStep{Kind: store.UndoCreated, ContactIDs: created}); err != nil {
 				return err
@@ -238,6 +247,37 @@ func (s *Service) groupIDByFold(fold string) (uint64, bool) {
 	return 0, false
 }
 
+// PhonesNow returns a test that is true for every canonical phone that belongs to a
+// contact now, and false for most phones that do not: a sorted copy of the index's phone
+// keys (8 bytes a contact), searched without the service's lock. An import asks it first
+// and calls ExistingByPhone only when it says yes, so the goroutine that reads the file
+// does not wait for the lock, which the goroutine that writes holds for most of each
+// slice, on every row. A contact added while the import runs is not in the copy: its
+// row is planned as new and the write finds the phone taken (ImportConflict), as it
+// does for a contact added between planning and writing.
+func (s *Service) PhonesNow() func(phone string) bool {
+	if s.ready() != nil {
+		return func(string) bool { return true }
+	}
+	s.mu.RLock()
+	keys := make([]uint64, 0, s.idx.live)
+	for sl, k := range s.idx.phones {
+		if k != 0 && !s.idx.dead.has(uint32(sl)) {
+			keys = append(keys, k)
+		}
+	}
+	s.mu.RUnlock()
+	slices.Sort(keys)
+	return func(phone string) bool {
+		k := phoneKey(phone)
+		if k == 0 {
+			return true // not a number the copy can hold: ask the index
+		}
+		_, found := slices.BinarySearch(keys, k)
+		return found
+	}
+}
+
 // ExistingByPhone returns the stored contact with this canonical phone and its groups.
 func (s *Service) ExistingByPhone(phone string) (store.Contact, []uint64, bool, error) {
 	if err := s.ready(); err != nil {
@@ -304,11 +344,16 @@ func (s *Service) UndoImport(importID uint64) (res UndoResult, err error) {
 func (s *Service) undoSlice(importID uint64, steps []store.UndoStep, numbers []uint64, res *UndoResult) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	var touched, groupsGone []uint64
+	var touched []uint64
+	var groupSteps []int // UndoGroup steps, applied once the others are
 	var r UndoResult
 	err := s.db.Update(func(t *store.Txn) error {
-		touched, groupsGone, r = touched[:0], groupsGone[:0], UndoResult{}
+		touched, groupSteps, r = touched[:0], groupSteps[:0], UndoResult{}
 		for i, u := range steps {
+			if u.Kind == store.UndoGroup {
+				groupSteps = append(groupSteps, i)
+				continue
+			}
 			if err := t.DeleteUndo(importID, numbers[i]); err != nil {
 				return err
 			}
@@ -363,24 +408,6 @@ func (s *Service) undoSlice(importID uint64, steps []store.UndoStep, numbers []u
 					}
 					touched = append(touched, m.ContactID)
 				}
-			case store.UndoGroup:
-				// The group goes only if the undo emptied it: a group the user has since
-				// filled by hand stays.
-				g, ok := s.idx.groups[u.GroupID]
-				if !ok {
-					continue
-				}
-				used, err := t.GroupHasMembers(u.GroupID)
-				if err != nil {
-					return err
-				}
-				if used {
-					continue
-				}
-				if err := t.DeleteGroup(u.GroupID, g.fold); err != nil && !errors.Is(err, store.ErrNotFound) {
-					return err
-				}
-				groupsGone = append(groupsGone, u.GroupID)
 			}
 			if u.ContactID != 0 {
 				touched = append(touched, u.ContactID)
@@ -394,13 +421,38 @@ func (s *Service) undoSlice(importID uint64, steps []store.UndoStep, numbers []u
 	res.Removed += r.Removed
 	res.Restored += r.Restored
 	res.Left += r.Left
-	for _, gid := range groupsGone {
-		s.idx.deleteGroup(gid)
-		if err := s.db.RemoveMemberships(gid); err != nil {
-			return apperr.Wrap(err, "undo import")
+	if err := s.refresh(touched); err != nil {
+		return err
+	}
+	// A group the import created goes only if the undo emptied it: a group the user has
+	// since filled by hand stays. Its step goes in the same transaction as the group, after
+	// the other steps of the slice, so the index, now up to date with them, gives the
+	// member count without reading every contact. Steps are newest first, and a group is
+	// created before any row that joins it, so its members' steps are already undone.
+	for _, i := range groupSteps {
+		gid := steps[i].GroupID
+		g, ok := s.idx.groups[gid]
+		empty := ok && g.count == 0
+		err := s.db.Update(func(t *store.Txn) error {
+			if err := t.DeleteUndo(importID, numbers[i]); err != nil {
+				return err
+			}
+			if !empty {
+				return nil
+			}
+			if err := t.DeleteGroup(gid, g.fold); err != nil && !errors.Is(err, store.ErrNotFound) {
+				return err
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		if empty {
+			s.idx.deleteGroup(gid)
 		}
 	}
-	return s.refresh(touched)
+	return nil
 }
 
 // refresh reloads contacts from the store into the index after changes made outside

@@ -2,7 +2,6 @@ package contacts
 
 import (
 	"bytes"
-	"errors"
 	"math/bits"
 	"slices"
 	"strconv"
@@ -59,6 +58,9 @@ type index struct {
 	built  atomic.Bool // byName != nil, readable without waiting for a sort in progress
 	rank   []uint32    // slot → position in byName; valid while rankOK
 	rankOK bool
+
+	phoneOrd phoneOrder // live slots by phone, for phone-prefix searches (phoneorder.go)
+	sigs     recordSigs // what kinds of bytes each record holds, for word searches (textsig.go)
 }
 
 type groupEntry struct {
@@ -296,10 +298,12 @@ func (x *index) fill(s uint32, c *store.Contact, groups []uint64) {
 	for _, gid := range groups {
 		x.addMemberSlot(gid, s)
 	}
+	x.phoneOrderAdd(s)
 }
 
 // clearSlot forgets a live slot's phone and memberships before it is replaced or deleted.
 func (x *index) clearSlot(s uint32) {
+	x.phoneOrderRemove(s)
 	if x.phones[s] != 0 && x.byPhone[x.phones[s]] == s {
 		delete(x.byPhone, x.phones[s])
 	}
@@ -448,6 +452,7 @@ func (x *index) compact() {
 	x.created, x.optOut = created, optOut
 	x.live, x.garbage = n, 0
 	x.invalidateOrder()
+	x.resetSearchAids()
 }
 
 func (x *index) invalidateOrder() {
@@ -476,7 +481,7 @@ func (x *index) insertByName(s uint32) {
 	// Many inserts in a row (an import) would each move the whole order, so past a few
 	// the order is dropped and sorted once when next needed.
 	x.inserts++
-	if len(x.byName) > 50_000 && x.inserts > 64 {
+	if len(x.byName) > 4096 && x.inserts > 64 {
 		x.byName = nil
 		x.built.Store(false)
 		return
@@ -503,7 +508,7 @@ func (x *index) removeByName(s uint32) {
 	// Removing from the order costs a scan of it, so a bulk delete drops the order and
 	// sorts once when next needed.
 	x.inserts++
-	if len(x.byName) > 50_000 && x.inserts > 64 {
+	if len(x.byName) > 4096 && x.inserts > 64 {
 		x.byName = nil
 		x.built.Store(false)
 		return
@@ -683,24 +688,21 @@ func (b *bitset) each() func(yield func(uint32) bool) {
 // indexed on their own goroutine and then joined, because at a million contacts the
 // load is most of the app's start-up.
 func loadIndex(db *store.DB) (*index, []store.Membership, error) {
-	// Memberships are read at the same time as the contacts, and applied once the slots
-	// exist.
-	var edges []store.Membership
-	edgesErr := make(chan error, 1)
-	go func() {
-		edgesErr <- db.EachMembership(func(gid, cid uint64) error {
-			edges = append(edges, store.Membership{GroupID: gid, ContactID: cid})
-			return nil
-		})
-	}()
+	// Memberships come with the contacts (their records hold their groups), in contact
+	// order, and are applied once the slots and groups exist.
+	var halves [2][]store.Membership
 	parts := [2]*index{newIndex(), newIndex()}
 	err := db.EachContactSummary(func(half int, c *store.ContactSummary) error {
 		parts[half].appendSummary(c)
+		for _, gid := range c.Groups {
+			halves[half] = append(halves[half], store.Membership{GroupID: gid, ContactID: c.ID})
+		}
 		return nil
 	})
-	if err := errors.Join(err, <-edgesErr); err != nil {
+	if err != nil {
 		return nil, nil, err
 	}
+	edges := append(halves[0], halves[1]...)
 	x, y := parts[0], parts[1]
 	base, hayBase, recBase := uint32(len(x.ids)), uint32(len(x.hay)), uint32(len(x.recStarts))
 	x.ids = append(x.ids, y.ids...)
@@ -735,35 +737,34 @@ func loadIndex(db *store.DB) (*index, []store.Membership, error) {
 }
 
 // applyMemberships sets the memberships read by loadIndex once the groups are known. The
-// edges come ordered by group, then contact, as the IDs are, so each group's contacts are
-// found by walking forward instead of searching. Edges of groups that no longer exist
-// are returned: a group delete that a crash interrupted left them.
+// edges come ordered by contact, as the slots are, so each contact's slot is found by
+// walking forward instead of searching. Groups that no longer exist are returned: a group
+// delete that a crash interrupted left contacts that still list them.
 func (x *index) applyMemberships(edges []store.Membership) (orphans []uint64) {
-	for i := 0; i < len(edges); {
-		gid := edges[i].GroupID
-		j := i
-		for j < len(edges) && edges[j].GroupID == gid {
-			j++
-		}
-		g := x.groups[gid]
-		if g == nil {
-			orphans = append(orphans, gid)
-			i = j
-			continue
-		}
+	for _, g := range x.groups {
 		g.members.grow(uint32(len(x.ids)))
-		s := 0
-		for _, e := range edges[i:j] {
-			for s < len(x.ids) && x.ids[s] < e.ContactID {
-				s++
-			}
-			if s < len(x.ids) && x.ids[s] == e.ContactID && !g.members.has(uint32(s)) {
-				g.members.set(uint32(s))
-				g.count++
-				x.ngroups[s]++
+	}
+	s := 0
+	var g *groupEntry
+	gid := uint64(0)
+	for _, e := range edges {
+		if e.GroupID != gid || g == nil {
+			gid, g = e.GroupID, x.groups[e.GroupID]
+			if g == nil {
+				if !slices.Contains(orphans, gid) {
+					orphans = append(orphans, gid)
+				}
+				continue
 			}
 		}
-		i = j
+		for s < len(x.ids) && x.ids[s] < e.ContactID {
+			s++
+		}
+		if s < len(x.ids) && x.ids[s] == e.ContactID && !g.members.has(uint32(s)) {
+			g.members.set(uint32(s))
+			g.count++
+			x.ngroups[s]++
+		}
 	}
 	return orphans
 }

@@ -2,6 +2,7 @@ package contacts
 
 import (
 	"bytes"
+	"math/bits"
 	"slices"
 	"strings"
 	"sync"
@@ -19,8 +20,9 @@ const (
 
 // textQuery is a search turned into byte patterns over the index's records.
 type textQuery struct {
-	words [][]byte // folded words; a record matches when its name and email hold them all
-	phone []byte   // a phone pattern; a record also matches when its phone holds it
+	words    [][]byte // folded words; a record matches when its name and email hold them all
+	phone    []byte   // a phone pattern; a record also matches when its phone holds it
+	anchored bool     // phone is 0x1E + digits: the digits start the phone
 }
 
 // parseText builds the patterns of a search. A query that looks like a phone number
@@ -41,6 +43,7 @@ func parseText(text, region string) *textQuery {
 	if digits, anchored := phone.SearchDigits(text, region); digits != "" {
 		if anchored {
 			q.phone = append([]byte{0x1e}, digits...) // 0x1E starts the phone part
+			q.anchored = true
 		} else {
 			q.phone = []byte(digits)
 		}
@@ -63,7 +66,7 @@ func parseText(text, region string) *textQuery {
 // matchRecords marks, in out (indexed by record), the records of hay[lo:hi] (record
 // indexes) that match. It walks the occurrences of the driver pattern and advances a
 // record cursor alongside, so each match costs a few comparisons, not a binary search.
-func (x *index) matchRecords(q *textQuery, lo, hi int, out *bitset) {
+func (x *index) matchRecords(q *textQuery, sig []uint64, lo, hi int, out *bitset) {
 	if lo >= hi {
 		return
 	}
@@ -109,7 +112,7 @@ func (x *index) matchRecords(q *textQuery, lo, hi int, out *bitset) {
 	if q.phone != nil {
 		scan(q.phone, true, nil)
 	}
-	if len(q.words) > 0 {
+	if len(q.words) > 0 && (sig == nil || !x.matchWords(q.words, sig, lo, hi, out)) {
 		rest := q.words[1:]
 		var verify func([]byte) bool
 		if len(rest) > 0 {
@@ -128,7 +131,20 @@ func (x *index) matchRecords(q *textQuery, lo, hi int, out *bitset) {
 
 // matchText returns the live slots whose record matches, using both cores.
 func (x *index) matchText(q *textQuery) *bitset {
+	if q.anchored && len(q.words) == 0 {
+		// A phone prefix: one run of the phone order, not a scan (phoneorder.go).
+		return x.matchPhonePrefix(q.phone)
+	}
+	return x.scanText(q)
+}
+
+// scanText is matchText by a scan of the search buffer.
+func (x *index) scanText(q *textQuery) *bitset {
 	n := len(x.recStarts)
+	var sig []uint64
+	if len(q.words) > 0 {
+		sig = x.signatures()
+	}
 	var a, b bitset
 	a.grow(uint32(n))
 	b.grow(uint32(n))
@@ -136,14 +152,21 @@ func (x *index) matchText(q *textQuery) *bitset {
 	if n >= 1<<15 {
 		var wg sync.WaitGroup
 		wg.Add(1)
-		go func() { defer wg.Done(); x.matchRecords(q, 0, mid, &a) }()
-		x.matchRecords(q, mid, n, &b)
+		go func() { defer wg.Done(); x.matchRecords(q, sig, 0, mid, &a) }()
+		x.matchRecords(q, sig, mid, n, &b)
 		wg.Wait()
 	} else {
-		x.matchRecords(q, 0, n, &a)
+		x.matchRecords(q, sig, 0, n, &a)
 	}
 	for i := range a.w {
 		a.w[i] |= b.w[i]
+	}
+	if n == len(x.ids) {
+		// Every slot has had exactly one record, its own, in the same order (the index
+		// was just loaded or compacted, and no edit has appended a record since): record
+		// k is slot k, and garbage records are those of deleted slots, which
+		// matchRecords already left out.
+		return &a
 	}
 	slots := &bitset{}
 	slots.grow(uint32(len(x.ids)))
@@ -267,4 +290,167 @@ func (x *index) find(q Query, f *filter, text *textQuery, fn func(s uint32, i in
 		}
 	}
 	return i
+}
+
+// findPage returns how many contacts a query matches and the slots of the page
+// [offset, offset+limit) in the query's order. Unlike find it does not visit every match
+// in order: the count comes from the match set a word (64 slots) at a time, and the page
+// from a walk of the order that stops once the page is full, or, for a handful of
+// matches, from sorting just those. A one-letter search that matches nearly everyone
+// then costs its scan and little more.
+func (x *index) findPage(q Query, f *filter, text *textQuery, offset, limit int) (int, []uint32) {
+	var matched *bitset
+	if text != nil {
+		matched = x.matchText(text)
+	}
+	total := x.countMatches(matched, f)
+	if total <= offset || limit <= 0 {
+		return total, nil
+	}
+	want := offset + limit
+	page := make([]uint32, 0, min(limit, total-offset))
+	i := 0
+	// visit offers a slot in order; it returns false once the page is full.
+	visit := func(s uint32) bool {
+		if (matched != nil && !matched.has(s)) || !x.keep(f, s) {
+			return true
+		}
+		if i >= offset {
+			page = append(page, s)
+		}
+		i++
+		return i < want
+	}
+	if q.Sort == SortNewest {
+		// Slots are in creation order, so newest first is the slots backwards.
+		if matched != nil {
+			for s := range matched.eachDesc() {
+				if !visit(s) {
+					break
+				}
+			}
+			return total, page
+		}
+		for s := len(x.ids) - 1; s >= 0; s-- {
+			if !visit(uint32(s)) {
+				break
+			}
+		}
+		return total, page
+	}
+	// In name order, a walk of the order visits about want·live/total slots before the
+	// page is full; few matches are cheaper to sort by themselves, and before the order
+	// is built after start-up they are the only way that does not wait for it.
+	if matched != nil && total*16 <= x.live {
+		log := 1
+		for n := total; n > 1; n >>= 1 {
+			log++
+		}
+		walk := want * max(x.live, 1) / total
+		if !x.orderReady() || total*log*4 < walk {
+			few := make([]uint32, 0, total)
+			for s := range matched.each() {
+				if x.keep(f, s) {
+					few = append(few, s)
+				}
+			}
+			slices.SortFunc(few, x.compareByName)
+			return total, append(page, few[offset:min(want, len(few))]...)
+		}
+	}
+	order, _ := x.nameOrder()
+	for _, s := range order {
+		if !visit(s) {
+			break
+		}
+	}
+	return total, page
+}
+
+// countMatches counts the live slots in matched (every slot when it is nil) that the
+// filter keeps, 64 slots at a time for everything but the per-contact conditions.
+func (x *index) countMatches(matched *bitset, f *filter) int {
+	if f.empty() {
+		if matched == nil {
+			return x.live
+		}
+		return matched.count() // a match set holds live slots only
+	}
+	n := 0
+	perSlot := f.noGroup || f.source >= 0
+	words := (len(x.ids) + 63) / 64
+	for i := range words {
+		w := ^word(&x.dead, i)
+		if i == words-1 && len(x.ids)%64 != 0 {
+			w &= 1<<(len(x.ids)%64) - 1
+		}
+		if matched != nil {
+			w &= word(matched, i)
+		}
+		if f.hasEmail {
+			w &= word(&x.email, i)
+		}
+		if len(f.groups) > 0 {
+			switch f.mode {
+			case GroupsAll:
+				for _, g := range f.groups {
+					w &= word(g, i)
+				}
+			case GroupsNone:
+				for _, g := range f.groups {
+					w &^= word(g, i)
+				}
+			default:
+				var in uint64
+				for _, g := range f.groups {
+					in |= word(g, i)
+				}
+				w &= in
+			}
+		}
+		if !perSlot {
+			n += bits.OnesCount64(w)
+			continue
+		}
+		for w != 0 {
+			s := uint32(i*64 + bits.TrailingZeros64(w))
+			if x.keep(f, s) {
+				n++
+			}
+			w &= w - 1
+		}
+	}
+	return n
+}
+
+// word returns the i-th 64 slots of a set; a set that was never grown that far has none.
+func word(b *bitset, i int) uint64 {
+	if i < len(b.w) {
+		return b.w[i]
+	}
+	return 0
+}
+
+// count returns how many slots are in the set.
+func (b *bitset) count() int {
+	n := 0
+	for _, w := range b.w {
+		n += bits.OnesCount64(w)
+	}
+	return n
+}
+
+// eachDesc yields the set slots from the highest down.
+func (b *bitset) eachDesc() func(yield func(uint32) bool) {
+	return func(yield func(uint32) bool) {
+		for i := len(b.w) - 1; i >= 0; i-- {
+			for w := b.w[i]; w != 0; {
+				t := 63 - bits.LeadingZeros64(w)
+				if !yield(uint32(i*64 + t)) {
+					return
+				}
+				w &^= 1 << t
+			}
+		}
+	}
 }

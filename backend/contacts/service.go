@@ -88,11 +88,13 @@ func (s *Service) load() error {
 	s.idx = x
 	// The name order takes about a second to build for a million contacts; it is built
 	// now in the background so the window shows its first page at once (firstByName), and
-	// a query that needs the whole order waits for it.
+	// a query that needs the whole order waits for it. The search aids (phone order,
+	// record signatures) follow, so the first search does not build them.
 	go func() {
 		s.mu.RLock()
 		defer s.mu.RUnlock()
 		x.nameOrder()
+		x.warmSearch()
 	}()
 	return nil
 }

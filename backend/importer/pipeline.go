@@ -210,6 +210,8 @@ type planner struct {
 	groupCol map[string]uint64
 	buf      []byte
 	source   string
+	results  []phone.Result // choosePhone's, reused from row to row
+	mayExist func(phone string) bool
 }
 
 // planned is one row with its outcome and, when it is written, what to write.
@@ -225,7 +227,8 @@ type planned struct {
 }
 
 func newPlanner(s *Service, opts Options) *planner {
-	return &planner{s: s, opts: opts, norm: s.phones.Normalizer(), seen: make(map[uint64]int32, 1<<14)}
+	return &planner{s: s, opts: opts, norm: s.phones.Normalizer(), seen: make(map[uint64]int32, 1<<14),
+		mayExist: s.contacts.PhonesNow()}
 }
 
 // choosePhone picks the contact's phone among a record's numbers: the first valid mobile,
@@ -233,7 +236,10 @@ func newPlanner(s *Service, opts Options) *planner {
 func (p *planner) choosePhone(r *Record) (chosen int, res phone.Result, others []store.Field) {
 	chosen = -1
 	var firstBad *phone.Result
-	results := make([]phone.Result, len(r.Phones))
+	if cap(p.results) < len(r.Phones) {
+		p.results = make([]phone.Result, len(r.Phones))
+	}
+	results := p.results[:len(r.Phones)]
 	for i, ph := range r.Phones {
 		results[i] = p.norm.Normalize(ph.Value)
 		rs := &results[i]
@@ -320,9 +326,15 @@ func (p *planner) plan(r *Record) (planned, error) {
 	}
 	fields = uniqueFields(fields)
 
-	prev, prevGroups, exists, err := p.s.contacts.ExistingByPhone(res.Phone)
-	if err != nil {
-		return out, err
+	var found store.Contact
+	var prevGroups []uint64
+	exists := false
+	if p.mayExist(res.Phone) {
+		var err error
+		found, prevGroups, exists, err = p.s.contacts.ExistingByPhone(res.Phone)
+		if err != nil {
+			return out, err
+		}
 	}
 	if !exists {
 		out.outcome = OutcomeNew
@@ -334,6 +346,7 @@ func (p *planner) plan(r *Record) (planned, error) {
 			Source: p.source, Fields: fields, NameSource: nameSource, OptOut: r.OptOut}
 		return out, nil
 	}
+	prev := found // out keeps its address: only rows of existing contacts pay for a copy
 	rec := prev
 	switch p.opts.Existing {
 	case ExistingSkip:

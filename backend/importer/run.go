@@ -172,6 +172,9 @@ func (s *Service) run(ctx context.Context, id uint64, o Options, src *Source, m 
 	var writeErr error
 	var writeFailed atomic.Bool
 	slicesOut := make(chan []contacts.ImportRow, 2)
+	// Written slices come back for reuse, so a million rows do not allocate a thousand
+	// slices of a thousand records.
+	spare := make(chan []contacts.ImportRow, 4)
 	writerDone := make(chan struct{})
 	go func() {
 		defer close(writerDone)
@@ -180,6 +183,11 @@ func (s *Service) run(ctx context.Context, id uint64, o Options, src *Source, m 
 				continue
 			}
 			results, err := s.contacts.ApplyImport(id, &step, b)
+			clear(b) // ApplyImport keeps nothing of the rows
+			select {
+			case spare <- b[:0]:
+			default:
+			}
 			if err != nil {
 				writeErr = err
 				writeFailed.Store(true)
@@ -309,7 +317,11 @@ func (s *Service) run(ctx context.Context, id uint64, o Options, src *Source, m 
 		batch = append(batch, row)
 		if len(batch) == s.batchSize {
 			slicesOut <- batch
-			batch = make([]contacts.ImportRow, 0, s.batchSize)
+			select {
+			case batch = <-spare:
+			default:
+				batch = make([]contacts.ImportRow, 0, s.batchSize)
+			}
 		}
 	}
 	if err := finish(); err != nil {

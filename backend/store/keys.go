@@ -12,9 +12,16 @@ import "encoding/binary"
 //	                              most one contact, and a contact has exactly one phone key.
 //	g/<group id>                → group record (record.go, encodeGroup)
 //	n/<folded group name>       → <group id>; the unique, case-insensitive group-name index.
-//	m/<group id><contact id>    → empty; membership, read as "group has member".
-//	r/<contact id><group id>    → empty; the same membership, read as "contact is in group".
-//	                              m/ and r/ are always written and deleted together.
+//	m/<group id><contact id>    → schema 1 only: empty; membership, "group has member".
+//	r/<contact id><group id>    → schema 1 only: empty; the same membership, "contact is
+//	                              in group". Schema 2 keeps a contact's groups at the end
+//	                              of its c/ record instead (record.go, format 3), so that
+//	                              a contact costs two keys however many groups it is in:
+//	                              an import of a million contacts in 1–3 groups each
+//	                              wrote five keys a contact, now two. Open moves the
+//	                              memberships of a schema 1 folder into the records
+//	                              (migrateMemberships), drops the m/ and r/ keys and
+//	                              then writes schema 2; a crash in between runs it again.
 //	s/<setting name>            → the setting's value as UTF-8 text.
 //	o/<kind>/<id>               → a JSON document of a kind (docs.go): "rule" (auto-reply
 //	                              rules), "log" (the activity log, IDs in time order),
@@ -36,11 +43,13 @@ import "encoding/binary"
 //	                              while the database is open it is the end of the leased block.
 //	v/schema                    → the schema version as one uvarint.
 //
-// A contact, its phone key and its membership edges are written in one transaction, and
-// so are a group and its name key, so a crash never leaves an index entry without its
-// record. Deleting a group removes its record and name key first, in one transaction;
-// membership edges of a group that no longer exists are orphans that Open's caller
-// removes (DB.RemoveOrphanMemberships), so a crash in the middle of that cleanup is safe.
+// A contact, its groups and its phone key are written in one transaction (one record and
+// one key), and so are a group and its name key, so a crash never leaves an index entry
+// without its record. Deleting a group removes its record and name key first, in one
+// transaction; contacts that still list a group that no longer exists are taken out of it
+// by DB.RemoveMemberships, right after the delete or, if that is interrupted, when the
+// contacts service finds them at the next start, so a crash in the middle is safe.
+// Group IDs are never reused, so a stale group in a record can never mean another group.
 const (
 	prefixContact    = "c/"
 	prefixPhone      = "p/"
@@ -58,7 +67,8 @@ const (
 )
 
 // schemaVersion is written on first open; a later schema bumps it and migrates.
-const schemaVersion = 1
+// Schema 2 moved memberships from m/ and r/ keys into the contact records.
+const schemaVersion = 2
 
 func idKey(prefix string, id uint64) []byte {
 	k := make([]byte, len(prefix)+8)
@@ -94,12 +104,6 @@ func memberOfKey(cid, gid uint64) []byte {
 func importKey(id uint64) []byte     { return idKey(prefixImport, id) }
 func undoKey(id, step uint64) []byte { return pairKey(prefixUndo, id, step) }
 func undoPrefix(id uint64) []byte    { return idKey(prefixUndo, id) }
-
-// membersPrefix is the prefix of every m/ key of one group.
-func membersPrefix(gid uint64) []byte { return idKey(prefixMember, gid) }
-
-// memberOfPrefix is the prefix of every r/ key of one contact.
-func memberOfPrefix(cid uint64) []byte { return idKey(prefixMemberOf, cid) }
 
 // idValue encodes an ID stored as an index value.
 func idValue(id uint64) []byte {

@@ -12,8 +12,10 @@ type Field struct {
 	Value string
 }
 
-// Contact is the stored form of a contact. Its group memberships live in m/ and r/ keys,
-// not in the record, so that adding a contact to a group never rewrites the record.
+// Contact is the stored form of a contact. Its group memberships are kept at the end of
+// its record (format 3) but are not part of this struct: they change only through the
+// membership methods of Txn (AddMember, RemoveMember, InsertContactInGroups), and writing
+// a contact keeps the groups it has.
 type Contact struct {
 	ID           uint64
 	Name         string
@@ -62,10 +64,14 @@ type Group struct {
 // format version so that a later format can still read old records.
 //
 // Format 2 added the name's source, the lock and opt-out flags and the suggested name
-// after the fields; format 1 records are still read, with defaults for those.
+// after the fields; format 1 records are still read, with defaults for those. Format 3
+// added the contact's groups at the end (a count, then the group IDs in ascending order,
+// as uvarints); format 1 and 2 records are in no group by themselves (schema 1 kept
+// memberships in m/ and r/ keys, which Open moves into the records, keys.go).
 const (
 	contactFormat1 = 1
 	contactFormat2 = 2
+	contactFormat3 = 3
 	groupFormat1   = 1
 )
 
@@ -82,14 +88,18 @@ func appendString(b []byte, s string) []byte {
 	return append(b, s...)
 }
 
-func encodeContact(c *Contact) []byte {
+// encodeContact encodes a contact in no group.
+func encodeContact(c *Contact) []byte { return encodeContactIn(c, nil) }
+
+// encodeContactIn encodes a contact and its groups, which must be ascending.
+func encodeContactIn(c *Contact, groups []uint64) []byte {
 	n := 24 + len(c.Name) + len(c.OriginalName) + len(c.Phone) + len(c.Email) + len(c.Source)
 	for _, f := range c.Fields {
 		n += 4 + len(f.Key) + len(f.Value)
 	}
-	n += 8 + len(c.NameSource) + len(c.SuggestedName)
+	n += 8 + len(c.NameSource) + len(c.SuggestedName) + 1 + 3*len(groups)
 	b := make([]byte, 0, n)
-	b = append(b, contactFormat2)
+	b = append(b, contactFormat3)
 	b = appendString(b, c.Name)
 	b = appendString(b, c.OriginalName)
 	b = appendString(b, c.Phone)
@@ -111,7 +121,12 @@ func encodeContact(c *Contact) []byte {
 		flags |= flagOptOut
 	}
 	b = binary.AppendUvarint(b, flags)
-	return appendString(b, c.SuggestedName)
+	b = appendString(b, c.SuggestedName)
+	b = binary.AppendUvarint(b, uint64(len(groups)))
+	for _, g := range groups {
+		b = binary.AppendUvarint(b, g)
+	}
+	return b
 }
 
 func encodeGroup(g *Group) []byte {
@@ -171,8 +186,14 @@ func (d *decoder) string() string {
 }
 
 func decodeContact(id uint64, b []byte) (Contact, error) {
-	if len(b) == 0 || (b[0] != contactFormat1 && b[0] != contactFormat2) {
-		return Contact{}, fmt.Errorf("contact %d: %w", id, errCorrupt)
+	c, _, err := decodeContactIn(id, b, nil)
+	return c, err
+}
+
+// decodeContactIn decodes a contact and appends its groups to groups.
+func decodeContactIn(id uint64, b []byte, groups []uint64) (Contact, []uint64, error) {
+	if len(b) == 0 || b[0] < contactFormat1 || b[0] > contactFormat3 {
+		return Contact{}, groups, fmt.Errorf("contact %d: %w", id, errCorrupt)
 	}
 	d := decoder{b: b[1:]}
 	c := Contact{ID: id}
@@ -185,7 +206,7 @@ func decodeContact(id uint64, b []byte) (Contact, error) {
 	c.UpdatedAt = d.varint()
 	n := d.uvarint()
 	if n > uint64(len(d.b)) { // each field takes at least two bytes
-		return Contact{}, fmt.Errorf("contact %d: %w", id, errCorrupt)
+		return Contact{}, groups, fmt.Errorf("contact %d: %w", id, errCorrupt)
 	}
 	if n > 0 {
 		c.Fields = make([]Field, n)
@@ -193,7 +214,7 @@ func decodeContact(id uint64, b []byte) (Contact, error) {
 			c.Fields[i] = Field{Key: d.string(), Value: d.string()}
 		}
 	}
-	if b[0] == contactFormat2 {
+	if b[0] >= contactFormat2 {
 		c.NameSource = d.string()
 		flags := d.uvarint()
 		c.NameLocked, c.OptOut = flags&flagNameLocked != 0, flags&flagOptOut != 0
@@ -203,10 +224,35 @@ func decodeContact(id uint64, b []byte) (Contact, error) {
 	} else {
 		c.NameSource = NameImport
 	}
-	if d.err != nil {
-		return Contact{}, fmt.Errorf("contact %d: %w", id, d.err)
+	if b[0] >= contactFormat3 {
+		groups = d.groups(groups)
 	}
-	return c, nil
+	if d.err != nil {
+		return Contact{}, groups, fmt.Errorf("contact %d: %w", id, d.err)
+	}
+	return c, groups, nil
+}
+
+// groups reads a format 3 record's group list, appending to dst.
+func (d *decoder) groups(dst []uint64) []uint64 {
+	n := d.uvarint()
+	if n > uint64(len(d.b)) { // each ID takes at least a byte
+		d.err = errCorrupt
+		return dst
+	}
+	for range n {
+		dst = append(dst, d.uvarint())
+	}
+	return dst
+}
+
+// recordGroups returns the groups of an encoded contact, appended to dst.
+func recordGroups(id uint64, b []byte, dst []uint64) ([]uint64, error) {
+	if len(b) > 0 && b[0] < contactFormat3 {
+		return dst, nil // older formats hold no groups
+	}
+	_, dst, err := decodeContactIn(id, b, dst)
+	return dst, err
 }
 
 func decodeGroup(id uint64, b []byte) (Group, error) {
@@ -234,14 +280,15 @@ type ContactSummary struct {
 	Email     []byte
 	Source    []byte
 	CreatedAt int64
-	OptOut    bool // asked not to be contacted (format 2 flags)
+	OptOut    bool     // asked not to be contacted (format 2 flags)
+	Groups    []uint64 // ascending; reused from one contact to the next
 }
 
 // decodeSummary reads the summary fields of an encoded contact without allocating; it
 // is what makes loading a million contacts at start-up fast.
 func decodeSummary(id uint64, b []byte, out *ContactSummary) error {
-	// Format 2 only added fields at the end, so both formats share the summary's part.
-	if len(b) == 0 || (b[0] != contactFormat1 && b[0] != contactFormat2) {
+	// Formats 2 and 3 only added fields at the end, so all share the summary's part.
+	if len(b) == 0 || b[0] < contactFormat1 || b[0] > contactFormat3 {
 		return fmt.Errorf("contact %d: %w", id, errCorrupt)
 	}
 	d := decoder{b: b[1:]}
@@ -253,21 +300,74 @@ func decodeSummary(id uint64, b []byte, out *ContactSummary) error {
 	out.Source = d.bytes()
 	out.CreatedAt = d.varint()
 	out.OptOut = false
-	if b[0] == contactFormat2 {
+	out.Groups = out.Groups[:0]
+	if b[0] >= contactFormat2 {
 		// The flags come after the fields, which are skipped without copying.
-		d.varint() // updated at
-		n := d.uvarint()
-		for i := uint64(0); i < n && d.err == nil; i++ {
-			d.bytes()
-			d.bytes()
+		out.OptOut = d.skipToFlags()&flagOptOut != 0
+		if b[0] >= contactFormat3 {
+			d.bytes() // suggested name
+			out.Groups = d.groups(out.Groups)
 		}
-		d.bytes() // name source
-		out.OptOut = d.uvarint()&flagOptOut != 0
 	}
 	if d.err != nil {
 		return fmt.Errorf("contact %d: %w", id, d.err)
 	}
 	return nil
+}
+
+// skipToFlags moves a decoder that has read a format 2 or 3 record up to its creation
+// time past the fields and the name source, without allocating, and returns the flags.
+func (d *decoder) skipToFlags() uint64 {
+	d.varint() // updated at
+	n := d.uvarint()
+	if n > uint64(len(d.b)) {
+		d.err = errCorrupt
+		return 0
+	}
+	for range 2 * n {
+		d.bytes() // field keys and values
+	}
+	d.bytes() // name source
+	return d.uvarint()
+}
+
+// skipToGroups moves a decoder that has read a format 3 record up to its creation time
+// to the record's group list, without allocating.
+func (d *decoder) skipToGroups() {
+	d.skipToFlags()
+	d.bytes() // suggested name
+}
+
+// groupsAt returns where a format 3 record's group list starts and the list, appended
+// to dst, without decoding the rest of the record.
+func groupsAt(id uint64, b []byte, dst []uint64) (int, []uint64, error) {
+	if len(b) == 0 || b[0] != contactFormat3 {
+		return 0, dst, fmt.Errorf("contact %d: %w", id, errCorrupt)
+	}
+	d := decoder{b: b[1:]}
+	for range 5 {
+		d.bytes() // name, original name, phone, email, source
+	}
+	d.varint() // created at
+	d.skipToGroups()
+	at := len(b) - len(d.b)
+	dst = d.groups(dst)
+	if d.err != nil {
+		return 0, dst, fmt.Errorf("contact %d: %w", id, d.err)
+	}
+	return at, dst, nil
+}
+
+// withGroups returns a format 3 record whose group list starts at at, with the list
+// replaced by groups.
+func withGroups(b []byte, at int, groups []uint64) []byte {
+	out := make([]byte, 0, at+1+3*len(groups))
+	out = append(out, b[:at]...)
+	out = binary.AppendUvarint(out, uint64(len(groups)))
+	for _, g := range groups {
+		out = binary.AppendUvarint(out, g)
+	}
+	return out
 }
 
 func (d *decoder) bytes() []byte {

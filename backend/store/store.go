@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"log/slog"
 	"os"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -64,15 +65,24 @@ type Options struct {
 }
 
 // badgerOptions are chosen for a desktop app rather than a server (see
-// shared/notes/performance-floors.md §4): 16 MB memtables instead of 64 MB, 64 MB value-log
+// shared/notes/performance-floors.md §4): small memtables instead of 64 MB, 64 MB value-log
 // files instead of 1 GB, one version per key, and ZSTD level 1, which made bulk writes
 // faster than no compression and the folder 2.2 times smaller. Writes are not synced on
 // every commit: the OS flushes within seconds, Close syncs, and a crash loses at most the
 // last moments without ever leaving a half-written transaction.
+//
+// The memtables are what a bulk import's memory depends on, measured with the benchmark's
+// million-row import (bench-step import, GOMEMLIMIT 320 MiB, a busy 2-core machine): a
+// memtable costs its arena, its mapped write-ahead file and, while it is flushed, a table
+// builder that grows by doubling to about 3.5 times its size. 12 MB memtables, at most 3
+// (1 being written, 2 waiting for a flush, instead of 5), kept the peak at 377–395 MB
+// against 397–425 MB for 16 MB × 5, for the same CPU time; 8 MB memtables saved another
+// 20 MB but made L0 compaction cost 15% more CPU.
 func badgerOptions(dir string, o Options) badger.Options {
 	opts := badger.DefaultOptions(dir).
 		WithLogger(badgerLogger{}).
-		WithMemTableSize(16 << 20).
+		WithMemTableSize(12 << 20).
+		WithNumMemtables(3).
 		WithValueLogFileSize(64 << 20).
 		WithNumVersionsToKeep(1).
 		WithSyncWrites(false).
@@ -120,16 +130,19 @@ func Open(dir string, o Options) (*DB, error) {
 }
 
 func (db *DB) checkSchema() error {
-	return db.bdb.Update(func(txn *badger.Txn) error {
+	var got uint64
+	err := db.bdb.Update(func(txn *badger.Txn) error {
 		item, err := txn.Get([]byte(keySchemaVersion))
 		if errors.Is(err, badger.ErrKeyNotFound) {
+			got = schemaVersion
 			return txn.Set([]byte(keySchemaVersion), binary.AppendUvarint(nil, schemaVersion))
 		}
 		if err != nil {
 			return fmt.Errorf("read schema version: %w", err)
 		}
 		return item.Value(func(v []byte) error {
-			got, n := binary.Uvarint(v)
+			var n int
+			got, n = binary.Uvarint(v)
 			if n <= 0 {
 				return fmt.Errorf("read schema version: %w", errCorrupt)
 			}
@@ -138,6 +151,118 @@ func (db *DB) checkSchema() error {
 			}
 			return nil
 		})
+	})
+	if err != nil || got == schemaVersion {
+		return err
+	}
+	if err := db.migrateMemberships(); err != nil {
+		return fmt.Errorf("move memberships into the contact records: %w", err)
+	}
+	return db.bdb.Update(func(txn *badger.Txn) error {
+		return txn.Set([]byte(keySchemaVersion), binary.AppendUvarint(nil, schemaVersion))
+	})
+}
+
+// migrateMemberships turns schema 1 into schema 2: it moves the memberships into the
+// contact records, then drops the m/ and r/ keys, and its caller then writes schema 2.
+// Schema 1 wrote and deleted the two keys of a membership in one transaction, so the r/
+// keys (contact order) are all of them. Adding a group a record already lists changes
+// nothing, so an interrupted migration simply runs again at the next open, before anyone
+// else can write.
+//
+// The records of a batch of r/ keys are read with one forward iterator rather than a
+// lookup each, and the keys are dropped at the end with one DropPrefix rather than a
+// delete each: at a million contacts in 1.5 million memberships, per-key lookups and
+// deletes took a minute or more, mostly in compacting the rewrites and tombstones.
+func (db *DB) migrateMemberships() error {
+	const batch = 2000 // memberships; a batch writes at most one record each
+	from := []byte(prefixMemberOf)
+	for {
+		var edges []Membership
+		err := db.View(func(t *Txn) error {
+			return t.scanKeysFrom([]byte(prefixMemberOf), from, func(k []byte) error {
+				from = append(append(from[:0], k...), 0)
+				if cid, gid, ok := pairFromKey(prefixMemberOf, k); ok {
+					edges = append(edges, Membership{GroupID: gid, ContactID: cid})
+				}
+				if len(edges) == batch {
+					return errBatchFull
+				}
+				return nil
+			})
+		})
+		if err != nil && !errors.Is(err, errBatchFull) {
+			return err
+		}
+		if len(edges) == 0 {
+			break
+		}
+		if err := db.moveContactOrdered(edges); err != nil {
+			return err
+		}
+	}
+	return db.bdb.DropPrefix([]byte(prefixMember), []byte(prefixMemberOf))
+}
+
+// moveContactOrdered moves a batch of memberships ordered by contact into the records.
+func (db *DB) moveContactOrdered(edges []Membership) error {
+	// The records of the batch, read in one pass.
+	records := make(map[uint64][]byte)
+	first, last := edges[0].ContactID, edges[len(edges)-1].ContactID
+	err := db.bdb.View(func(txn *badger.Txn) error {
+		o := badger.DefaultIteratorOptions
+		o.Prefix = []byte(prefixContact)
+		it := txn.NewIterator(o)
+		defer it.Close()
+		next := 0
+		for it.Seek(contactKey(first)); it.Valid(); it.Next() {
+			id, ok := idFromKey(prefixContact, it.Item().Key())
+			if !ok {
+				continue
+			}
+			if id > last {
+				break
+			}
+			for next < len(edges) && edges[next].ContactID < id {
+				next++
+			}
+			if next < len(edges) && edges[next].ContactID == id {
+				v, err := it.Item().ValueCopy(nil)
+				if err != nil {
+					return err
+				}
+				records[id] = v
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	return db.Update(func(t *Txn) error {
+		for i := 0; i < len(edges); {
+			cid := edges[i].ContactID
+			j := i
+			for j < len(edges) && edges[j].ContactID == cid {
+				j++
+			}
+			if v, ok := records[cid]; ok {
+				c, groups, err := decodeContactIn(cid, v, nil)
+				if err != nil {
+					return err
+				}
+				for _, e := range edges[i:j] {
+					if k, found := slices.BinarySearch(groups, e.GroupID); !found {
+						groups = slices.Insert(groups, k, e.GroupID)
+					}
+				}
+				if err := t.setGroups(&c, groups); err != nil {
+					return err
+				}
+			} // a membership of a contact that is gone goes with the keys
+			i = j
+		}
+		return nil
 	})
 }
 
@@ -291,14 +416,6 @@ func (t *Txn) get(key []byte) ([]byte, error) {
 	return item.ValueCopy(nil)
 }
 
-func (t *Txn) exists(key []byte) (bool, error) {
-	_, err := t.txn.Get(key)
-	if errors.Is(err, badger.ErrKeyNotFound) {
-		return false, nil
-	}
-	return err == nil, err
-}
-
 func (t *Txn) getID(key []byte) (uint64, error) {
 	v, err := t.get(key)
 	if err != nil {
@@ -324,9 +441,10 @@ func (t *Txn) ContactIDByPhone(phone string) (uint64, error) {
 	return t.getID(phoneKey(phone))
 }
 
-// PutContact writes c and its phone key. When c replaces a stored contact whose phone
-// differs, the old phone key is removed. A phone that belongs to another contact gives a
-// *PhoneTakenError and writes nothing.
+// PutContact writes c and its phone key, keeping the groups a stored contact with its ID
+// is in. When c replaces a stored contact whose phone differs, the old phone key is
+// removed. A phone that belongs to another contact gives a *PhoneTakenError and writes
+// nothing.
 func (t *Txn) PutContact(c Contact) error {
 	if c.ID == 0 || c.Phone == "" {
 		return errors.New("put contact: missing id or phone")
@@ -338,7 +456,7 @@ func (t *Txn) PutContact(c Contact) error {
 	case err != nil && !errors.Is(err, ErrNotFound):
 		return fmt.Errorf("read phone index: %w", err)
 	}
-	old, err := t.Contact(c.ID)
+	old, groups, err := t.contactIn(c.ID)
 	switch {
 	case err == nil && old.Phone != c.Phone:
 		if err := t.txn.Delete(phoneKey(old.Phone)); err != nil {
@@ -347,52 +465,60 @@ func (t *Txn) PutContact(c Contact) error {
 	case err != nil && !errors.Is(err, ErrNotFound):
 		return fmt.Errorf("read contact: %w", err)
 	}
-	if err := t.txn.Set(contactKey(c.ID), encodeContact(&c)); err != nil {
+	if err := t.txn.Set(contactKey(c.ID), encodeContactIn(&c, groups)); err != nil {
 		return err
 	}
 	return t.txn.Set(phoneKey(c.Phone), idValue(c.ID))
 }
 
-// InsertContact writes a new contact and its phone key without reading anything first.
-// The caller guarantees that the ID is new and the phone free (the contacts service knows
-// from its index, under its write lock); bulk imports use it because the two reads of
-// PutContact would double their cost.
-func (t *Txn) InsertContact(c Contact) error {
+// contactIn returns a stored contact and its groups, or ErrNotFound.
+func (t *Txn) contactIn(id uint64) (Contact, []uint64, error) {
+	v, err := t.get(contactKey(id))
+	if err != nil {
+		return Contact{}, nil, err
+	}
+	return decodeContactIn(id, v, nil)
+}
+
+// setGroups rewrites a stored contact with a new group list.
+func (t *Txn) setGroups(c *Contact, groups []uint64) error {
+	return t.txn.Set(contactKey(c.ID), encodeContactIn(c, groups))
+}
+
+// InsertContact writes a new contact, in no group, and its phone key without reading
+// anything first. The caller guarantees that the ID is new and the phone free (the
+// contacts service knows from its index, under its write lock); bulk imports use it
+// because the two reads of PutContact would double their cost.
+func (t *Txn) InsertContact(c Contact) error { return t.InsertContactInGroups(c, nil) }
+
+// InsertContactInGroups is InsertContact for a contact that starts in the given groups:
+// record, groups and phone key are two keys, whatever the number of groups.
+func (t *Txn) InsertContactInGroups(c Contact, groups []uint64) error {
 	if c.ID == 0 || c.Phone == "" {
 		return errors.New("insert contact: missing id or phone")
 	}
-	if err := t.txn.Set(contactKey(c.ID), encodeContact(&c)); err != nil {
+	if !slices.IsSorted(groups) {
+		groups = slices.Sorted(slices.Values(groups))
+	}
+	if err := t.txn.Set(contactKey(c.ID), encodeContactIn(&c, slices.Compact(groups))); err != nil {
 		return err
 	}
 	return t.txn.Set(phoneKey(c.Phone), idValue(c.ID))
 }
 
-// InsertMember writes both edges of a membership the caller knows to be new.
+// InsertMember puts a contact in a group; it is AddMember for callers that do not need
+// to know whether the membership is new.
 func (t *Txn) InsertMember(gid, cid uint64) error {
-	if err := t.txn.Set(memberKey(gid, cid), nil); err != nil {
-		return err
-	}
-	return t.txn.Set(memberOfKey(cid, gid), nil)
+	_, err := t.AddMember(gid, cid)
+	return err
 }
 
-// DeleteContact removes the contact, its phone key and its memberships in both
-// directions. It returns ErrNotFound if there is no such contact.
+// DeleteContact removes the contact, which takes its memberships with it, and its phone
+// key. It returns ErrNotFound if there is no such contact.
 func (t *Txn) DeleteContact(id uint64) error {
 	c, err := t.Contact(id)
 	if err != nil {
 		return err
-	}
-	gids, err := t.ContactGroups(id)
-	if err != nil {
-		return err
-	}
-	for _, gid := range gids {
-		if err := t.txn.Delete(memberKey(gid, id)); err != nil {
-			return err
-		}
-		if err := t.txn.Delete(memberOfKey(id, gid)); err != nil {
-			return err
-		}
 	}
 	if err := t.txn.Delete(phoneKey(c.Phone)); err != nil {
 		return err
@@ -400,16 +526,18 @@ func (t *Txn) DeleteContact(id uint64) error {
 	return t.txn.Delete(contactKey(id))
 }
 
-// ContactGroups returns the IDs of the groups the contact is in, in ID order.
+// ContactGroups returns the IDs of the groups the contact is in, in ID order; none for a
+// contact that does not exist. Groups deleted since may still be listed until
+// DB.RemoveMemberships has run for them.
 func (t *Txn) ContactGroups(cid uint64) ([]uint64, error) {
-	var gids []uint64
-	err := t.scanKeys(memberOfPrefix(cid), func(k []byte) error {
-		if _, gid, ok := pairFromKey(prefixMemberOf, k); ok {
-			gids = append(gids, gid)
-		}
-		return nil
-	})
-	return gids, err
+	v, err := t.get(contactKey(cid))
+	if errors.Is(err, ErrNotFound) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	return recordGroups(cid, v, nil)
 }
 
 // Group returns the group with the given ID, or ErrNotFound.
@@ -464,43 +592,95 @@ func (t *Txn) DeleteGroup(id uint64, fold string) error {
 	return t.txn.Delete(groupKey(id))
 }
 
-// AddMember puts the contact in the group, writing both edges. It reports whether the
-// membership is new.
+// AddMember puts the contact in the group by rewriting its record. It reports whether
+// the membership is new; a contact that does not exist joins nothing.
 func (t *Txn) AddMember(gid, cid uint64) (bool, error) {
-	ok, err := t.exists(memberKey(gid, cid))
-	if err != nil || ok {
-		return false, err
-	}
-	if err := t.txn.Set(memberKey(gid, cid), nil); err != nil {
-		return false, err
-	}
-	return true, t.txn.Set(memberOfKey(cid, gid), nil)
+	return t.editGroups(cid, func(groups []uint64) ([]uint64, bool) {
+		i, found := slices.BinarySearch(groups, gid)
+		if found {
+			return groups, false
+		}
+		return slices.Insert(groups, i, gid), true
+	})
 }
 
-// RemoveMember takes the contact out of the group, deleting both edges. It reports
+// RemoveMember takes the contact out of the group by rewriting its record. It reports
 // whether there was such a membership.
 func (t *Txn) RemoveMember(gid, cid uint64) (bool, error) {
-	ok, err := t.exists(memberKey(gid, cid))
-	if err != nil || !ok {
-		return false, err
-	}
-	if err := t.txn.Delete(memberKey(gid, cid)); err != nil {
-		return false, err
-	}
-	return true, t.txn.Delete(memberOfKey(cid, gid))
+	return t.editGroups(cid, func(groups []uint64) ([]uint64, bool) {
+		i, found := slices.BinarySearch(groups, gid)
+		if !found {
+			return groups, false
+		}
+		return slices.Delete(groups, i, i+1), true
+	})
 }
 
-// GroupHasMembers reports whether any contact is in the group.
-func (t *Txn) GroupHasMembers(gid uint64) (bool, error) {
-	found := false
-	err := t.scanKeys(membersPrefix(gid), func([]byte) error {
-		found = true
-		return errBatchFull
-	})
-	if errors.Is(err, errBatchFull) {
-		err = nil
+// editGroups rewrites a contact's group list with edit, which reports whether it changed
+// anything. A format 3 record is edited in place, its other fields copied as bytes (bulk
+// group actions rewrite a hundred thousand records); an older one is decoded and written
+// anew. A contact that does not exist is left alone.
+func (t *Txn) editGroups(cid uint64, edit func([]uint64) ([]uint64, bool)) (bool, error) {
+	v, err := t.get(contactKey(cid))
+	if errors.Is(err, ErrNotFound) {
+		return false, nil
 	}
-	return found, err
+	if err != nil {
+		return false, err
+	}
+	if len(v) > 0 && v[0] == contactFormat3 {
+		var buf [8]uint64
+		at, groups, err := groupsAt(cid, v, buf[:0])
+		if err != nil {
+			return false, err
+		}
+		groups, changed := edit(groups)
+		if !changed {
+			return false, nil
+		}
+		return true, t.txn.Set(contactKey(cid), withGroups(v, at, groups))
+	}
+	c, groups, err := decodeContactIn(cid, v, nil)
+	if err != nil {
+		return false, err
+	}
+	groups, changed := edit(groups)
+	if !changed {
+		return false, nil
+	}
+	return true, t.setGroups(&c, groups)
+}
+
+// eachContactGroups calls fn with every contact's ID and groups, in ID order; groups is
+// reused between calls.
+func (t *Txn) eachContactGroups(fn func(id uint64, groups []uint64) error) error {
+	return t.eachContactGroupsFrom(0, fn)
+}
+
+func (t *Txn) eachContactGroupsFrom(from uint64, fn func(id uint64, groups []uint64) error) error {
+	o := badger.DefaultIteratorOptions
+	o.Prefix = []byte(prefixContact)
+	it := t.txn.NewIterator(o)
+	defer it.Close()
+	var groups []uint64
+	for it.Seek(contactKey(from)); it.Valid(); it.Next() {
+		item := it.Item()
+		id, ok := idFromKey(prefixContact, item.Key())
+		if !ok {
+			continue
+		}
+		if err := item.Value(func(v []byte) error {
+			var err error
+			groups, err = recordGroups(id, v, groups[:0])
+			return err
+		}); err != nil {
+			return err
+		}
+		if err := fn(id, groups); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // Setting returns a setting's value, or ErrNotFound when it was never set.
@@ -515,12 +695,17 @@ func (t *Txn) PutSetting(name, value string) error {
 }
 
 func (t *Txn) scanKeys(prefix []byte, fn func(k []byte) error) error {
+	return t.scanKeysFrom(prefix, prefix, fn)
+}
+
+// scanKeysFrom is scanKeys starting at the first key not below from.
+func (t *Txn) scanKeysFrom(prefix, from []byte, fn func(k []byte) error) error {
 	o := badger.DefaultIteratorOptions
 	o.PrefetchValues = false
 	o.Prefix = prefix
 	it := t.txn.NewIterator(o)
 	defer it.Close()
-	for it.Rewind(); it.Valid(); it.Next() {
+	for it.Seek(from); it.Valid(); it.Next() {
 		if err := fn(it.Item().Key()); err != nil {
 			return err
 		}
@@ -700,34 +885,38 @@ func (db *DB) Groups() ([]Group, error) {
 	return gs, err
 }
 
-// EachMembership calls fn for every group→contact edge, ordered by group then contact.
+// EachMembership calls fn for every membership, ordered by contact then group. It reads
+// every contact; the contacts service gets the memberships with the contacts at start-up
+// (ContactSummary.Groups) instead.
 func (db *DB) EachMembership(fn func(gid, cid uint64) error) error {
 	return db.View(func(t *Txn) error {
-		return t.scanKeys([]byte(prefixMember), func(k []byte) error {
-			gid, cid, ok := pairFromKey(prefixMember, k)
-			if !ok {
-				return nil
+		return t.eachContactGroups(func(cid uint64, groups []uint64) error {
+			for _, gid := range groups {
+				if err := fn(gid, cid); err != nil {
+					return err
+				}
 			}
-			return fn(gid, cid)
+			return nil
 		})
 	})
 }
 
-// RemoveMemberships deletes every membership edge of the given group, in both
-// directions, in batches small enough for one transaction each. It is used after
-// DeleteGroup and at start-up for edges left behind by a crash.
+// RemoveMemberships takes every contact out of the given group, in batches small enough
+// for one transaction each. It is used after DeleteGroup and at start-up for memberships
+// of groups that no longer exist, which a crash can leave.
 func (db *DB) RemoveMemberships(gid uint64) error {
 	const batch = 2000
+	from := uint64(0)
 	for {
 		var cids []uint64
 		err := db.View(func(t *Txn) error {
-			return t.scanKeys(membersPrefix(gid), func(k []byte) error {
-				_, cid, ok := pairFromKey(prefixMember, k)
-				if ok {
+			return t.eachContactGroupsFrom(from, func(cid uint64, groups []uint64) error {
+				from = cid + 1
+				if _, ok := slices.BinarySearch(groups, gid); ok {
 					cids = append(cids, cid)
-				}
-				if len(cids) == batch {
-					return errBatchFull
+					if len(cids) == batch {
+						return errBatchFull
+					}
 				}
 				return nil
 			})
@@ -738,12 +927,9 @@ func (db *DB) RemoveMemberships(gid uint64) error {
 		if len(cids) == 0 {
 			return nil
 		}
-		err = db.bdb.Update(func(txn *badger.Txn) error {
+		err = db.Update(func(t *Txn) error {
 			for _, cid := range cids {
-				if err := txn.Delete(memberKey(gid, cid)); err != nil {
-					return err
-				}
-				if err := txn.Delete(memberOfKey(cid, gid)); err != nil {
+				if _, err := t.RemoveMember(gid, cid); err != nil {
 					return err
 				}
 			}

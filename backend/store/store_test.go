@@ -3,6 +3,7 @@ package store
 import (
 	"encoding/binary"
 	"errors"
+	"fmt"
 	"reflect"
 	"testing"
 
@@ -247,7 +248,13 @@ func TestRemoveMembershipsOfALargeGroup(t *testing.T) {
 	for start := uint64(1); start <= n; start += 1000 {
 		mustUpdate(t, db, func(tx *Txn) error {
 			for c := start; c < start+1000; c++ {
+				if err := tx.InsertContact(Contact{ID: c, Name: "x", Phone: fmt.Sprint(628100000000 + c)}); err != nil {
+					return err
+				}
 				if _, err := tx.AddMember(9, c); err != nil {
+					return err
+				}
+				if _, err := tx.AddMember(c%3, c); err != nil {
 					return err
 				}
 			}
@@ -258,10 +265,115 @@ func TestRemoveMembershipsOfALargeGroup(t *testing.T) {
 		t.Fatalf("RemoveMemberships: %v", err)
 	}
 	var edges int
-	db.EachMembership(func(g, c uint64) error { edges++; return nil })
-	if edges != 0 {
-		t.Errorf("got %d edges left, want 0", edges)
+	db.EachMembership(func(g, c uint64) error {
+		if g == 9 || g != c%3 {
+			t.Errorf("membership %d of contact %d left, want only group %d", g, c, c%3)
+		}
+		edges++
+		return nil
+	})
+	if edges != n {
+		t.Errorf("got %d memberships left, want %d", edges, n)
 	}
+	// Every other field of the records is as it was.
+	db.View(func(tx *Txn) error {
+		c, err := tx.Contact(4321)
+		if err != nil || c.Phone != "628100004321" || c.Name != "x" {
+			t.Errorf("contact 4321 after the cleanup: %+v, %v", c, err)
+		}
+		return nil
+	})
+}
+
+// TestOpenMovesSchema1MembershipsIntoTheRecords writes a folder the way schema 1 did
+// (format 2 records, memberships as m/ and r/ keys, and an edge of a deleted contact) and
+// checks that Open moves every membership into the records, removes the keys and records
+// schema 2. The first 500 contacts were moved already by an open that was interrupted
+// (records with their groups, keys still there), as a crash during the move leaves them.
+func TestOpenMovesSchema1MembershipsIntoTheRecords(t *testing.T) {
+	db, dir := openTemp(t)
+	format2 := func(c Contact) []byte {
+		b := encodeContact(&c)
+		b[0] = contactFormat2
+		return b[:len(b)-1] // no group count
+	}
+	err := db.bdb.Update(func(txn *badger.Txn) error {
+		set := func(k, v []byte) {
+			if err := txn.Set(k, v); err != nil {
+				t.Fatal(err)
+			}
+		}
+		set([]byte(keySchemaVersion), binary.AppendUvarint(nil, 1))
+		for id := uint64(1); id <= 3000; id++ {
+			c := Contact{ID: id, Name: fmt.Sprint("C", id), Phone: fmt.Sprint(628110000000 + id), Source: "manual", NameSource: NameTyped}
+			set(phoneKey(c.Phone), idValue(id))
+			if id <= 500 {
+				set(contactKey(id), encodeContactIn(&c, []uint64{id%4 + 1, 7}))
+			} else {
+				set(contactKey(id), format2(c))
+			}
+			for _, g := range []uint64{id%4 + 1, 7} {
+				set(memberKey(g, id), nil)
+				set(memberOfKey(id, g), nil)
+			}
+		}
+		set(memberKey(7, 99999), nil) // a contact that is gone
+		set(memberOfKey(99999, 7), nil)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	db, err = Open(dir, Options{})
+	if err != nil {
+		t.Fatalf("Open: %v", err)
+	}
+	check := func() {
+		t.Helper()
+		n := 0
+		db.EachMembership(func(g, c uint64) error {
+			if c > 3000 || (g != c%4+1 && g != 7) {
+				t.Errorf("unexpected membership %d of contact %d", g, c)
+			}
+			n++
+			return nil
+		})
+		if n != 6000 {
+			t.Errorf("got %d memberships, want 6000", n)
+		}
+		db.View(func(tx *Txn) error {
+			for _, prefix := range []string{prefixMember, prefixMemberOf} {
+				tx.scanKeys([]byte(prefix), func(k []byte) error {
+					t.Errorf("key %q left after the move", k)
+					return nil
+				})
+			}
+			c, err := tx.Contact(1234)
+			if err != nil || c.Name != "C1234" || c.Phone != "628110001234" {
+				t.Errorf("contact 1234 after the move: %+v, %v", c, err)
+			}
+			if gids, _ := tx.ContactGroups(1000); !reflect.DeepEqual(gids, []uint64{1, 7}) {
+				t.Errorf("groups of contact 1000: %v, want [1 7]", gids)
+			}
+			return nil
+		})
+	}
+	check()
+	db.Close()
+	db, err = Open(dir, Options{})
+	if err != nil {
+		t.Fatalf("second Open: %v", err)
+	}
+	defer db.Close()
+	check()
+	db.View(func(tx *Txn) error {
+		v, _ := tx.get([]byte(keySchemaVersion))
+		if got, _ := binary.Uvarint(v); got != schemaVersion {
+			t.Errorf("schema after the move: %d, want %d", got, schemaVersion)
+		}
+		return nil
+	})
 }
 
 func TestSecondOpenIsLocked(t *testing.T) {
@@ -463,4 +575,51 @@ func TestEachContactIn(t *testing.T) {
 	if err := db.EachContactIn(nil, func(Contact) error { t.Error("called"); return nil }); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// TestMembershipsKeepTheRestOfTheRecord checks that joining and leaving groups, which
+// edit a record's group list in place, leave every other field as it was.
+func TestMembershipsKeepTheRestOfTheRecord(t *testing.T) {
+	db, _ := openTemp(t)
+	want := Contact{ID: 3, Name: "Siti", OriginalName: "siti", Phone: "6281234567890", Email: "s@example.com",
+		Source: "import:4", Fields: []Field{{"Kota", "Bandung"}, {"Catatan", "baris\ndua"}}, CreatedAt: 1700000000000,
+		UpdatedAt: -5, NameSource: NameDetected, NameLocked: true, SuggestedName: "Bu Siti", OptOut: true}
+	mustUpdate(t, db, func(tx *Txn) error { return tx.PutContact(want) })
+	for _, step := range []struct {
+		add  bool
+		gid  uint64
+		ok   bool
+		want []uint64
+	}{{true, 300, true, []uint64{300}}, {true, 2, true, []uint64{2, 300}}, {true, 300, false, []uint64{2, 300}},
+		{true, 1 << 40, true, []uint64{2, 300, 1 << 40}}, {false, 300, true, []uint64{2, 1 << 40}}, {false, 7, false, []uint64{2, 1 << 40}}} {
+		var ok bool
+		mustUpdate(t, db, func(tx *Txn) error {
+			var err error
+			if step.add {
+				ok, err = tx.AddMember(step.gid, 3)
+			} else {
+				ok, err = tx.RemoveMember(step.gid, 3)
+			}
+			return err
+		})
+		db.View(func(tx *Txn) error {
+			got, err := tx.Contact(3)
+			if err != nil || !reflect.DeepEqual(got, want) {
+				t.Errorf("after %+v: record %+v, %v", step, got, err)
+			}
+			if gids, _ := tx.ContactGroups(3); ok != step.ok || !reflect.DeepEqual(gids, step.want) {
+				t.Errorf("after %+v: changed %v, groups %v", step, ok, gids)
+			}
+			return nil
+		})
+	}
+	// Writing the contact again keeps its groups.
+	want.Name = "Siti Aminah"
+	mustUpdate(t, db, func(tx *Txn) error { return tx.PutContact(want) })
+	db.View(func(tx *Txn) error {
+		if gids, _ := tx.ContactGroups(3); !reflect.DeepEqual(gids, []uint64{2, 1 << 40}) {
+			t.Errorf("groups after PutContact: %v", gids)
+		}
+		return nil
+	})
 }

@@ -63,10 +63,12 @@ var errUsage = errors.New("usage")
 
 // memoryLimit is the soft heap limit: Badger's memtables and caches live on the Go heap,
 // and without a limit the collector lets a large import double its resident size.
-// Measured with kontak bench on a million-row import with groups: 320 MiB kept it at
-// 475 MB but made the collector run nearly without end (22 s); 512 MiB gives 14 s at
-// 590 MB. Speed won; the idle app with a million contacts lives in about 280 MB.
-const memoryLimit = 512 << 20
+// Measured with kontak bench on a million-row import with groups (bench-step import, 2
+// cores, other builds running): once the import wrote two keys a contact and allocated a
+// third less, 300 MiB gave 9.4–9.7 s at 365–370 MB peak against 512 MiB's 590 MB for the
+// same CPU time (320 MiB: 377–395 MB). Opening a million contacts (1.26 s, peak 356 MB)
+// and searching them were as fast as at 512 MiB; the idle app lives in about 265 MB.
+const memoryLimit = 300 << 20
 
 const usage = `Usage: kontak [--data DIR] COMMAND
 
