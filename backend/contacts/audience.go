@@ -353,15 +353,12 @@ func (s *Service) optOutChunk(chunk []uint64, optOut bool) ([]uint64, error) {
 		done = done[:0]
 		now := s.nowMillis()
 		for _, id := range chunk {
-			if !s.idx.has(id) {
-				continue
-			}
-			c, err := t.Contact(id)
-			if errors.Is(err, store.ErrNotFound) {
-				continue
-			}
+			c, ok, err := s.liveRecord(t, id)
 			if err != nil {
 				return err
+			}
+			if !ok {
+				continue
 			}
 			if c.OptOut == optOut {
 				continue

@@ -155,15 +155,12 @@ func (s *Service) deleteWithUndo(ids []uint64) (res DeleteResult, err error) {
 				gone = gone[:0]
 				var saved []store.DeletedContact
 				for _, id := range chunk {
-					if !s.idx.has(id) {
-						continue
-					}
-					c, err := t.Contact(id)
-					if errors.Is(err, store.ErrNotFound) {
-						continue
-					}
+					c, ok, err := s.liveRecord(t, id)
 					if err != nil {
 						return err
+					}
+					if !ok {
+						continue
 					}
 					saved = append(saved, store.DeletedContact{Contact: c, Groups: s.idx.groupsOf(id)})
 					if err := t.DeleteContact(id); err != nil {

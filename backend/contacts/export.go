@@ -3,7 +3,6 @@ package contacts
 import (
 	"bytes"
 	"context"
-	"errors"
 	"iter"
 	"slices"
 	"strings"
@@ -120,15 +119,12 @@ func (s *Service) records(ids []uint64) iter.Seq2[recordWithGroups, error] {
 			s.mu.RLock()
 			err := s.db.View(func(t *store.Txn) error {
 				for _, id := range chunk {
-					if !s.idx.has(id) {
-						continue
-					}
-					c, err := t.Contact(id)
-					if errors.Is(err, store.ErrNotFound) {
-						continue
-					}
+					c, ok, err := s.liveRecord(t, id)
 					if err != nil {
 						return err
+					}
+					if !ok {
+						continue
 					}
 					batch = append(batch, recordWithGroups{c, s.idx.groupsOf(id)})
 				}

@@ -469,21 +469,30 @@ func (x *index) lessByName(a, b uint32) bool {
 	return x.ids[a] < x.ids[b]
 }
 
+// keepNameOrder is called, with sortMu held, before one contact enters or leaves the
+// name order, and reports whether the order should be edited in place. Each edit moves or
+// scans the whole order, so many in a row (an import, a bulk delete) drop it instead, and
+// it is sorted once when next needed.
+func (x *index) keepNameOrder() bool {
+	x.rankOK = false
+	if x.byName == nil {
+		return false
+	}
+	x.inserts++
+	if len(x.byName) > 4096 && x.inserts > 64 {
+		x.byName = nil
+		x.built.Store(false)
+		return false
+	}
+	return true
+}
+
 // insertByName keeps the name order up to date for a single new contact; when it is
 // missing, the next list rebuilds it instead.
 func (x *index) insertByName(s uint32) {
 	x.sortMu.Lock()
 	defer x.sortMu.Unlock()
-	x.rankOK = false
-	if x.byName == nil {
-		return
-	}
-	// Many inserts in a row (an import) would each move the whole order, so past a few
-	// the order is dropped and sorted once when next needed.
-	x.inserts++
-	if len(x.byName) > 4096 && x.inserts > 64 {
-		x.byName = nil
-		x.built.Store(false)
+	if !x.keepNameOrder() {
 		return
 	}
 	i, _ := slices.BinarySearchFunc(x.byName, s, func(a, b uint32) int {
@@ -501,16 +510,7 @@ func (x *index) insertByName(s uint32) {
 func (x *index) removeByName(s uint32) {
 	x.sortMu.Lock()
 	defer x.sortMu.Unlock()
-	x.rankOK = false
-	if x.byName == nil {
-		return
-	}
-	// Removing from the order costs a scan of it, so a bulk delete drops the order and
-	// sorts once when next needed.
-	x.inserts++
-	if len(x.byName) > 4096 && x.inserts > 64 {
-		x.byName = nil
-		x.built.Store(false)
+	if !x.keepNameOrder() {
 		return
 	}
 	if i := slices.Index(x.byName, s); i >= 0 {

@@ -207,3 +207,17 @@ func (s *Service) storeError(err error, op string) error {
 	}
 	return apperr.Wrap(err, op)
 }
+
+// liveRecord reads the stored record of a contact that is still in the index. A contact
+// deleted since the caller chose its IDs (by another action between two chunks of a bulk
+// action or an export) is reported as absent, not as an error, so such work skips it.
+func (s *Service) liveRecord(t *store.Txn, id uint64) (store.Contact, bool, error) {
+	if !s.idx.has(id) {
+		return store.Contact{}, false, nil
+	}
+	c, err := t.Contact(id)
+	if errors.Is(err, store.ErrNotFound) {
+		return store.Contact{}, false, nil
+	}
+	return c, err == nil, err
+}

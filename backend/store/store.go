@@ -726,12 +726,8 @@ func (db *DB) EachContact(fn func(Contact) error) error {
 			if !ok {
 				continue
 			}
-			var c Contact
-			if err := item.Value(func(v []byte) error {
-				var err error
-				c, err = decodeContact(id, v)
-				return err
-			}); err != nil {
+			c, err := itemContact(item, id)
+			if err != nil {
 				return err
 			}
 			if err := fn(c); err != nil {
@@ -777,12 +773,8 @@ func (db *DB) EachContactIn(ids []uint64, fn func(Contact) error) error {
 			if id, ok := idFromKey(prefixContact, item.Key()); !ok || id != want {
 				continue
 			}
-			var c Contact
-			if err := item.Value(func(v []byte) error {
-				var err error
-				c, err = decodeContact(want, v)
-				return err
-			}); err != nil {
+			c, err := itemContact(item, want)
+			if err != nil {
 				return err
 			}
 			if err := fn(c); err != nil {
@@ -992,4 +984,13 @@ func (db *DB) FloorKeyScan() (int, error) {
 		return t.scanKeys([]byte(prefixContact), func([]byte) error { n++; return nil })
 	})
 	return n, err
+}
+
+// itemContact decodes the contact an iterator stands on.
+func itemContact(item *badger.Item, id uint64) (c Contact, err error) {
+	err = item.Value(func(v []byte) error {
+		c, err = decodeContact(id, v)
+		return err
+	})
+	return c, err
 }
